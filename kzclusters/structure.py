@@ -1,0 +1,66 @@
+"""Structure of an aggregate: each component's share of the total.
+
+Used for the structure of gross regional product by OKED section (BNS 5927) and
+for any other "parts of a whole" table.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["shares", "GRP_COMPONENTS"]
+
+#: Components whose sum is GRP in the BNS production approach:
+#: sections A-T (I, K, M-S lumped in OTHER_SERVICES until 2013) + net taxes - FISIM.
+GRP_COMPONENTS: tuple[str, ...] = (*"ABCDEFGHIJKLMNOPQRST", "OTHER_SERVICES", "NET_TAXES", "FISIM")
+
+
+def shares(df: pd.DataFrame, *, total: str = "GDP", components=GRP_COMPONENTS,
+           negative: tuple[str, ...] = ("FISIM",), value: str = "value") -> pd.DataFrame:
+    r"""Share of each component in the total, per region and year, in percent.
+
+    .. math:: s_{r,i,t} = 100 \cdot \frac{x_{r,i,t}}{X_{r,t}}
+
+    where :math:`X_{r,t}` is the row with sector `total` (GRP) of region *r* in
+    year *t*.  Components listed in `negative` enter with a minus sign (FISIM is
+    subtracted from GRP), so the shares of a region-year sum to 100 when the
+    components add up to the total.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        Long table ``region, sector, year, value`` holding the components and the
+        total (e.g. ``kzclusters.data.load("grp_gva")``).
+    total : str, default "GDP"
+        Sector code of the total.
+    components : sequence of str
+        Sector codes of the parts.
+    negative : tuple of str
+        Components subtracted from the total.
+    value : str
+        The measure column.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``region, sector, year, value, share`` for the components (a new frame;
+        the input is not modified).  ``share`` is NaN where the total is zero or
+        missing.
+
+    Examples
+    --------
+    >>> toy = pd.DataFrame({"region": "AKM", "year": 2020,
+    ...                     "sector": ["A", "C", "NET_TAXES", "GDP"], "value": [30.0, 60, 10, 100]})
+    >>> shares(toy)[["sector", "share"]].values.tolist()
+    [['A', 30.0], ['C', 60.0], ['NET_TAXES', 10.0]]
+    """
+    keys = [c for c in df.columns if c not in ("sector", value)]
+    tot = df.loc[df["sector"] == total, [*keys, value]].rename(columns={value: "_total"})
+    part = df[df["sector"].isin(components)]
+    out = part.merge(tot, on=keys, how="left")
+    signed = np.where(out["sector"].isin(negative), -out[value], out[value])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = 100.0 * signed / out["_total"].where(out["_total"] != 0)
+    out = out.drop(columns="_total").assign(share=share)
+    return out.reset_index(drop=True)
