@@ -345,7 +345,7 @@ def label(df: pd.DataFrame, lang: str = "en", *, short: bool = True) -> pd.DataF
     --------
     >>> toy = pd.DataFrame({"region": ["AST", "ALA"], "sector": ["J", "C"], "year": 2020, "value": 1.0})
     >>> label(toy, "ru")[["region_name", "sector_name"]].values.tolist()
-    [['Астана', 'Информация и связь'], ['г. Алматы', 'Обрабатывающая промышленность']]
+    [['Астана', 'Информация и связь'], ['г. Алматы', 'Обрабатывающая пром.']]
     """
     if lang not in LANGS:
         raise DataError(f'unknown language "{lang}"; use one of {", ".join(LANGS)}')

@@ -166,10 +166,12 @@ def resolve_region(name, *, file: str | None = None, row: int | None = None,
     --------
     >>> [resolve_region(x) for x in ["Нур-Султан", "KZ-79", "Южно-Казахстанская", "Кaragandy", "Ақмола облысы"]]
     ['AST', 'SHM', 'YKO', 'KRG', 'AKM']
-    >>> resolve_region("Nur-Sultan city")
+    >>> resolve_region("Nur-Sultan city")      # punctuation and spacing do not matter
+    'AST'
+    >>> resolve_region("Nursultan town")
     Traceback (most recent call last):
     ...
-    kzclusters._errors.DataError: unknown region "Nur-Sultan city"; did you mean "Nur-Sultan (city)", "Nur-Sultan", "Shymkent city"? Use a name, alias, ISO 3166-2 or KATO code listed in data/regions.csv or data/region_aliases.csv
+    kzclusters._errors.DataError: unknown region "Nursultan town"; did you mean "Nursultan", "Nur-Sultan", "Nur-Sultan (city)"? Use a name, alias, ISO 3166-2 or KATO code listed in data/regions.csv or data/region_aliases.csv
     """
     exact, loose, display = _region_index()
     n = _norm(name)

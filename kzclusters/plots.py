@@ -1,0 +1,98 @@
+"""Charts. The only module that imports matplotlib and seaborn.
+
+Every function takes tidy data and an optional ``ax``, and returns the
+``matplotlib.axes.Axes`` it drew on (as PySAL's ``pen`` does).  Text comes in
+already translated: this module does no i18n of its own.
+"""
+
+from __future__ import annotations
+
+import matplotlib  # noqa: F401
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import seaborn as sns  # noqa: E402
+
+__all__ = ["theme", "PALETTE", "bar_shares", "source_note"]
+
+#: One palette for the whole workbook (colour-blind safe, readable on a projector).
+PALETTE = sns.color_palette("colorblind")
+BADGE_COLOURS = {"official": "#1b6e3a", "paper": "#1f4e8c", "synthetic": "#b3261e", "upload": "#7a4b00"}
+
+
+def theme() -> None:
+    """Apply the workbook's matplotlib/seaborn theme (large fonts, white grid).
+
+    Examples
+    --------
+    >>> theme()
+    >>> import matplotlib
+    >>> matplotlib.rcParams["axes.titlesize"] >= 13
+    True
+    """
+    sns.set_theme(style="whitegrid", palette=PALETTE, font_scale=1.05,
+                  rc={"axes.titlesize": 13, "axes.titleweight": "bold", "figure.dpi": 100,
+                      "savefig.dpi": 150, "axes.spines.right": False, "axes.spines.top": False})
+
+
+def source_note(fig, text: str, badge: str = "official") -> None:
+    """Write a source line with a coloured badge at the bottom of a figure.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    text : str
+        Already translated source text.
+    badge : {"official", "paper", "synthetic", "upload"}
+        Where the numbers come from; sets the colour.
+    """
+    fig.text(0.01, 0.005, text, fontsize=8.5, color="white", ha="left", va="bottom",
+             bbox=dict(boxstyle="round,pad=0.3", fc=BADGE_COLOURS.get(badge, "#444444"), ec="none"))
+
+
+def bar_shares(df: pd.DataFrame, *, label: str = "label", value: str = "share", title: str = "",
+               xlabel: str = "", ax=None, top: int | None = None, highlight: str | None = None):
+    """Horizontal bar chart of shares, largest first.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per bar with a display `label` and a numeric `value`.
+    label, value : str
+        Column names.
+    title, xlabel : str
+        Translated texts.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; a new figure is made when omitted.
+    top : int, optional
+        Show only the largest `top` bars.
+    highlight : str, optional
+        Label of a bar to draw in the accent colour.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> toy = pd.DataFrame({"label": ["Mining", "Trade"], "share": [40.0, 20.0]})
+    >>> ax = bar_shares(toy, title="Structure")
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['Mining', 'Trade']
+    """
+    data = df.sort_values(value, ascending=False)
+    if top:
+        data = data.head(top)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, max(2.5, 0.34 * len(data) + 1.2)))
+    colours = [PALETTE[3] if highlight is not None and lab == highlight else PALETTE[0]
+               for lab in data[label]]
+    ax.barh(data[label], data[value], color=colours)
+    ax.invert_yaxis()
+    for y, v in enumerate(data[value]):
+        ax.text(v, y, f" {v:.1f}", va="center", fontsize=9)
+    ax.set_title(title, loc="left")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("")
+    ax.margins(x=0.12)
+    return ax
