@@ -144,9 +144,13 @@ def _load_cached(name: str) -> pd.DataFrame:
         df.attrs.update(additive=spec.additive, unit=row["unit"], source_class=row["class"], name=name)
         return df
     keys = [k for k in row["keys"].split(";") if k]
+    if not keys:  # a reference table (list, typology): every cell as printed
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        df.attrs.update(additive=False, unit=row["unit"], source_class=row["class"], name=name)
+        return df
     dtypes = {k: str for k in keys if k != "year"}
     df = pd.read_csv(path, dtype=dtypes, keep_default_na=True, na_values=[""], encoding="utf-8")
-    if "year" in df:
+    if "year" in keys:
         df["year"] = df["year"].astype("int64")
     if "value" in df:
         df["value"] = pd.to_numeric(df["value"], errors="raise").astype("float64")
