@@ -52,4 +52,10 @@ class DataError(ValueError):
 
 
 class SchemaError(DataError):
-    """A long table does not have the canonical layout (see :func:`kzclusters.validate_long`)."""
+    """A long table does not have the canonical layout (see :func:`kzclusters.validate_long`).
+
+    Examples
+    --------
+    >>> issubclass(SchemaError, DataError)
+    True
+    """

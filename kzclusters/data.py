@@ -102,6 +102,10 @@ def catalog() -> pd.DataFrame:
 def names() -> list[str]:
     """Names accepted by :func:`load`, sorted.
 
+    Returns
+    -------
+    list of str
+
     Examples
     --------
     >>> {"grp_gva", "employment", "population"} <= set(names())
@@ -308,6 +312,13 @@ def national_total(df: pd.DataFrame, *, value: str = "value") -> pd.DataFrame:
 
     Uses :func:`harmonise` with frame ``"16"`` (the coarsest), which never counts
     South Kazakhstan and its split twice.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        Long table of additive levels with a ``region`` column.
+    value : str, default "value"
+        The measure column.
 
     Returns
     -------

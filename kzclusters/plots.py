@@ -45,6 +45,19 @@ def source_note(fig, text: str, badge: str = "official") -> None:
         Already translated source text.
     badge : {"official", "paper", "synthetic", "upload"}
         Where the numbers come from; sets the colour.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig = plt.figure()
+    >>> source_note(fig, "Source: BNS", "official")
+    >>> fig.texts[0].get_text()
+    'Source: BNS'
+    >>> plt.close(fig)
     """
     fig.text(0.01, 0.005, text, fontsize=8.5, color="white", ha="left", va="bottom",
              bbox=dict(boxstyle="round,pad=0.3", fc=BADGE_COLOURS.get(badge, "#444444"), ec="none"))

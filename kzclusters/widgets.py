@@ -37,6 +37,14 @@ _NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
 def figure_png(fig) -> bytes:
     """Render a matplotlib figure to PNG bytes and close it (charts are shown as images).
 
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+
+    Returns
+    -------
+    bytes
+
     Examples
     --------
     >>> import matplotlib.pyplot as plt
@@ -51,6 +59,15 @@ def figure_png(fig) -> bytes:
 
 def language_toggle(value: str = i18n.DEFAULT_LANG) -> W.ToggleButtons:
     """Kazakh / Russian / English switch; each option is labelled in its own language.
+
+    Parameters
+    ----------
+    value : {"kk", "ru", "en"}
+        Initial language.
+
+    Returns
+    -------
+    ipywidgets.ToggleButtons
 
     Examples
     --------
