@@ -126,6 +126,33 @@ def _row(name: str) -> pd.Series:
     return hit.iloc[0]
 
 
+def read_as_printed(path) -> pd.DataFrame:
+    """Read a transcribed table with every cell as the printed string.
+
+    A few transcriptions separate cells with ``;`` (their texts contain commas);
+    the separator is taken from the header line.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+
+    Returns
+    -------
+    pandas.DataFrame
+        All columns ``str``; empty cells (printed dashes) are ``""``.
+
+    Examples
+    --------
+    >>> df = read_as_printed(data_dir() / "raw/paper/seed003_t1_innovation_index.csv")
+    >>> df.loc[0, ["region_ru", "index_2010"]].tolist()
+    ['Акмолинская', '11.25']
+    """
+    with open(path, encoding="utf-8") as fh:
+        header = fh.readline()
+    sep = ";" if header.count(";") > header.count(",") else ","
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8", sep=sep)
+
+
 @functools.lru_cache(maxsize=64)
 def _load_cached(name: str) -> pd.DataFrame:
     row = _row(name)
@@ -149,7 +176,7 @@ def _load_cached(name: str) -> pd.DataFrame:
         return df
     keys = [k for k in row["keys"].split(";") if k]
     if not keys:  # a reference table (list, typology): every cell as printed
-        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        df = read_as_printed(path)
         df.attrs.update(additive=False, unit=row["unit"], source_class=row["class"], name=name)
         return df
     dtypes = {k: str for k in keys if k != "year"}

@@ -67,7 +67,9 @@ class PaperTable:
         return TIDY / f"{self.id}.csv"
 
     def read_raw(self) -> pd.DataFrame:
-        return pd.read_csv(self.raw_path, dtype=str, keep_default_na=False, encoding="utf-8")
+        from kzclusters.data import read_as_printed
+
+        return read_as_printed(self.raw_path)
 
     def build(self) -> pd.DataFrame | None:
         """Write the tidy file from the raw one; return it (None for reference tables)."""
