@@ -38,7 +38,6 @@ class _Official:
     sector_col: str | None = "item_code"
     sector: str | None = None          # fixed sector code when the file has none
     extra: dict | None = None          # extra key columns renamed {source: canonical}
-    additive: bool = True              # levels that may be summed over regions
     negative: bool = False
 
 
@@ -55,15 +54,14 @@ _OFFICIAL: dict[str, _Official] = {
     "gva_divisions": _Official("official/bns/gva_industry_divisions_national_2013_2025.csv", "gva_mln_kzt",
                                sector_col="okved_code"),
     "labour_productivity": _Official("official/bns/labour_productivity_by_region_section_2010_2025.csv",
-                                     "labour_productivity_thousand_kzt_per_employed", additive=False),
+                                     "labour_productivity_thousand_kzt_per_employed"),
     "output": _Official("official/bns/output_by_region_section_2022_2025.csv", "output_mln_kzt"),
     "population": _Official("official/bns/population_avg_by_region_2009_2025.csv", "population_persons",
                             sector_col=None, sector="TOTAL", extra={"item_code": "area"}),
     "grp_volume_index": _Official("official/bns/grp_volume_index_by_region_2001_2025.csv",
-                                  "grp_volume_index_pct_prev_year", sector_col=None, sector="GDP",
-                                  additive=False),
+                                  "grp_volume_index_pct_prev_year", sector_col=None, sector="GDP"),
     "gva_volume_index": _Official("official/bns/gva_volume_index_by_region_section_2010_2025.csv",
-                                  "gva_volume_index_pct_prev_year", additive=False),
+                                  "gva_volume_index_pct_prev_year"),
 }
 
 
@@ -172,7 +170,8 @@ def _load_cached(name: str) -> pd.DataFrame:
         df["value"] = pd.to_numeric(raw[spec.value], errors="raise").astype("float64")
         validate_long(df, keys=keys, name=row["file"], allow_negative=spec.negative)
         df = df.sort_values(keys, kind="stable").reset_index(drop=True)
-        df.attrs.update(additive=spec.additive, unit=row["unit"], source_class=row["class"], name=name)
+        df.attrs.update(additive=row["additive"] == "yes", unit=row["unit"], source_class=row["class"],
+                        name=name)
         return df
     keys = [k for k in row["keys"].split(";") if k]
     if not keys:  # a reference table (list, typology): every cell as printed
@@ -186,7 +185,7 @@ def _load_cached(name: str) -> pd.DataFrame:
     if "value" in df:
         df["value"] = pd.to_numeric(df["value"], errors="raise").astype("float64")
         validate_long(df, keys=keys, name=row["file"], allow_nan=True, allow_negative=True)
-    df.attrs.update(additive=row.get("additive", "") == "yes", unit=row["unit"],
+    df.attrs.update(additive=row["additive"] == "yes", unit=row["unit"],
                     source_class=row["class"], name=name)
     return df
 
