@@ -7,13 +7,14 @@ already translated: this module does no i18n of its own.
 
 from __future__ import annotations
 
-import matplotlib  # noqa: F401
+import io
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import seaborn as sns  # noqa: E402
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
 
-__all__ = ["theme", "PALETTE", "bar_shares", "source_note"]
+__all__ = ["theme", "PALETTE", "bar_shares", "source_note", "to_png", "to_svg", "structure_figure"]
 
 #: One palette for the whole workbook (colour-blind safe, readable on a projector).
 PALETTE = sns.color_palette("colorblind")
@@ -109,3 +110,87 @@ def bar_shares(df: pd.DataFrame, *, label: str = "label", value: str = "share", 
     ax.set_ylabel("")
     ax.margins(x=0.12)
     return ax
+
+
+def to_png(fig, *, close: bool = True, dpi: int = 110) -> bytes:
+    """Render a figure to PNG bytes (and close it, to free memory in long sessions).
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    close : bool, default True
+    dpi : int, default 110
+
+    Returns
+    -------
+    bytes
+
+    Examples
+    --------
+    >>> to_png(plt.figure(figsize=(1, 1)))[:4]
+    b'\\x89PNG'
+    """
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
+    if close:
+        plt.close(fig)
+    return buf.getvalue()
+
+
+def to_svg(fig, *, close: bool = True) -> bytes:
+    """Render a figure to SVG bytes (text kept as text, so it stays editable).
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    close : bool, default True
+
+    Returns
+    -------
+    bytes
+
+    Examples
+    --------
+    >>> b"<svg" in to_svg(plt.figure(figsize=(1, 1)))
+    True
+    """
+    buf = io.BytesIO()
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        fig.savefig(buf, format="svg", bbox_inches="tight")
+    if close:
+        plt.close(fig)
+    return buf.getvalue()
+
+
+def structure_figure(view: pd.DataFrame, *, label: str, value: str, title: str, xlabel: str, source: str,
+                     badge: str = "official"):
+    """A figure with the shares of the parts of a whole as horizontal bars, and a source badge.
+
+    Parameters
+    ----------
+    view : pandas.DataFrame
+        One row per part.
+    label, value : str
+        Columns with the display label and the share.
+    title, xlabel, source : str
+        Translated texts.
+    badge : {"official", "paper", "synthetic", "upload"}
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = structure_figure(pd.DataFrame({"l": ["A", "B"], "s": [60.0, 40.0]}), label="l", value="s",
+    ...                        title="T", xlabel="%", source="BNS")
+    >>> len(fig.axes[0].patches)
+    2
+    >>> plt.close(fig)
+    """
+    theme()
+    fig, ax = plt.subplots(figsize=(7.5, 0.3 * len(view) + 1.5))
+    bar_shares(view, label=label, value=value, title=title, xlabel=xlabel, ax=ax)
+    source_note(fig, source, badge)
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    return fig

@@ -32,10 +32,11 @@ def shares(df: pd.DataFrame, *, total: str = "GDP", components=GRP_COMPONENTS,
     df : pandas.DataFrame
         Long table ``region, sector, year, value`` holding the components and the
         total (e.g. ``kzclusters.data.load("grp_gva")``).
-    total : str, default "GDP"
-        Sector code of the total.
-    components : sequence of str
-        Sector codes of the parts.
+    total : str or None, default "GDP"
+        Sector code of the total.  When `df` has no row for it (or it is None),
+        the denominator is the (signed) sum of the parts.
+    components : sequence of str or None
+        Sector codes of the parts; None takes every sector except `total`.
     negative : tuple of str
         Components subtracted from the total.
     value : str
@@ -54,10 +55,16 @@ def shares(df: pd.DataFrame, *, total: str = "GDP", components=GRP_COMPONENTS,
     ...                     "sector": ["A", "C", "NET_TAXES", "GDP"], "value": [30.0, 60, 10, 100]})
     >>> shares(toy)[["sector", "share"]].values.tolist()
     [['A', 30.0], ['C', 60.0], ['NET_TAXES', 10.0]]
+    >>> shares(toy[toy.sector != "GDP"], components=None)["share"].tolist()   # no total: sum of parts
+    [30.0, 60.0, 10.0]
     """
     keys = [c for c in df.columns if c not in ("sector", value)]
-    tot = df.loc[df["sector"] == total, [*keys, value]].rename(columns={value: "_total"})
-    part = df[df["sector"].isin(components)]
+    part = df[df["sector"].isin(components)] if components is not None else df[df["sector"] != total]
+    if total is not None and (df["sector"] == total).any():
+        tot = df.loc[df["sector"] == total, [*keys, value]].rename(columns={value: "_total"})
+    else:  # no total row: shares of the sum of the parts
+        signed_parts = part[value].where(~part["sector"].isin(negative), -part[value])
+        tot = part.assign(_total=signed_parts).groupby(keys, as_index=False)["_total"].sum(min_count=1)
     out = part.merge(tot, on=keys, how="left")
     signed = np.where(out["sector"].isin(negative), -out[value], out[value])
     with np.errstate(divide="ignore", invalid="ignore"):

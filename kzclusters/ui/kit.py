@@ -1,0 +1,551 @@
+"""Standard controls shared by every notebook of the workbook.
+
+Every control carries a CSS class ``kz-<name>`` (``kz-lang``, ``kz-region``,
+``kz-year`` ...): the browser tests find controls by these classes, so they are
+part of the contract.  Labels come from :mod:`kzclusters.i18n` and each
+component has ``relabel(lang)``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import time
+
+import ipywidgets as W
+import pandas as pd
+
+from .. import i18n
+from ..io import read_table
+from . import downloads
+
+__all__ = ["language_toggle", "RegionPicker", "year_slider", "year_range", "SectorPicker", "WeightSliders",
+           "threshold_input", "DownloadBar", "ShareLink", "UploadPanel", "Badge", "Progress", "html_table"]
+
+FULL = W.Layout(width="100%")
+
+
+def language_toggle(value: str = i18n.DEFAULT_LANG) -> W.ToggleButtons:
+    """Kazakh / Russian / English switch; each option is labelled in its own language.
+
+    Parameters
+    ----------
+    value : {"kk", "ru", "en"}
+        Initial language.
+
+    Returns
+    -------
+    ipywidgets.ToggleButtons
+        With CSS class ``kz-lang``.
+
+    Examples
+    --------
+    >>> tog = language_toggle("kk")
+    >>> [v for _, v in tog.options], tog.value
+    (['kk', 'ru', 'en'], 'kk')
+    """
+    tog = W.ToggleButtons(options=[(i18n.t(f"lang_native_{c}", "en"), c) for c in i18n.LANGS], value=value,
+                          style={"button_width": "auto"}, layout=W.Layout(width="auto"))
+    tog.add_class("kz-lang")
+    return tog
+
+
+class RegionPicker:
+    """Region dropdown with names in the current language, for one administrative frame.
+
+    Parameters
+    ----------
+    codes_by_frame : dict
+        Frame (``"20"``, ``"17"`` ...) -> region codes that have data; the frame
+        toggle is shown only when there is more than one frame.
+    lang : str
+        Initial language.
+    value : str
+        Initial region code; ``"KZ"`` (the republic) is listed first when present.
+    frame : str, optional
+        Initial frame (the first key by default).
+
+    Examples
+    --------
+    >>> rp = RegionPicker({"20": ["KZ", "ABY", "VKO"], "17": ["KZ", "VKO"]}, "en", value="ABY")
+    >>> rp.value, [label for label, _ in rp.dropdown.options]
+    ('ABY', ['Kazakhstan', 'Abai', 'East Kazakhstan'])
+    >>> rp.frame.value = "17"          # Abai does not exist on the 2018 map
+    >>> rp.value
+    'KZ'
+    """
+
+    def __init__(self, codes_by_frame: dict, lang: str, value: str = "KZ", frame: str | None = None):
+        self._codes = {f: list(c) for f, c in codes_by_frame.items()}
+        self.lang = lang
+        frames = list(self._codes)
+        self.frame = W.ToggleButtons(options=[(i18n.t(f"frame_{f}", lang), f) for f in frames],
+                                     value=frame or frames[0], style={"button_width": "auto"})
+        self.frame.add_class("kz-frame")
+        self.frame.layout.display = None if len(frames) > 1 else "none"
+        self.dropdown = W.Dropdown(layout=W.Layout(width="100%", max_width="420px"),
+                                   style={"description_width": "initial"})
+        self.dropdown.add_class("kz-region")
+        self._fill(value)
+        self.frame.observe(lambda _: self._fill(self.dropdown.value), names="value")
+        self.container = W.VBox([self.frame, self.dropdown], layout=FULL)
+
+    @property
+    def value(self) -> str:
+        """The selected region code."""
+        return self.dropdown.value
+
+    @value.setter
+    def value(self, code: str) -> None:
+        self._fill(code)
+
+    def set_codes(self, codes, frame: str | None = None) -> None:
+        """Replace the available regions of a frame (e.g. those with data in the chosen year)."""
+        self._codes[frame or self.frame.value] = list(codes)
+        self._fill(self.dropdown.value)
+
+    def _fill(self, keep: str | None) -> None:
+        codes = self._codes[self.frame.value]
+        order = (["KZ"] if "KZ" in codes else []) + sorted(
+            (c for c in codes if c != "KZ"), key=lambda c: i18n.region_name(c, self.lang, short=True))
+        options = [(i18n.region_name(c, self.lang, short=True), c) for c in order]
+        target = keep if keep in order else order[0]
+        if list(self.dropdown.options) != options:
+            self.dropdown.options = options   # resets the value to the first option
+            self.dropdown.value = target
+        elif self.dropdown.value != target:
+            self.dropdown.value = target
+
+    def relabel(self, lang: str) -> None:
+        """Show names and labels in `lang`."""
+        self.lang = lang
+        self.dropdown.description = i18n.t("region", lang)
+        self.frame.options = [(i18n.t(f"frame_{f}", lang), f) for f in self._codes]
+        self._fill(self.dropdown.value)
+
+
+def year_slider(years, value: int | None = None) -> W.IntSlider:
+    """Year slider that sends its value on release (``continuous_update=False``).
+
+    Parameters
+    ----------
+    years : sequence of int
+        Years with data.
+    value : int, optional
+        Initial year; the latest by default.
+
+    Returns
+    -------
+    ipywidgets.IntSlider
+        With CSS class ``kz-year``.
+
+    Examples
+    --------
+    >>> s = year_slider([2010, 2011, 2024])
+    >>> (s.min, s.max, s.value, s.continuous_update)
+    (2010, 2024, 2024, False)
+    """
+    years = sorted(years)
+    s = W.IntSlider(min=years[0], max=years[-1], value=value or years[-1], step=1, continuous_update=False,
+                    layout=W.Layout(width="100%", max_width="520px"), style={"description_width": "initial"})
+    s.add_class("kz-year")
+    return s
+
+
+def year_range(years, value: tuple[int, int] | None = None) -> W.IntRangeSlider:
+    """Range slider for a period (first and last year), sending on release.
+
+    Parameters
+    ----------
+    years : sequence of int
+    value : tuple of int, optional
+        Initial (start, end); the whole span by default.
+
+    Returns
+    -------
+    ipywidgets.IntRangeSlider
+        With CSS class ``kz-years``.
+
+    Examples
+    --------
+    >>> year_range(range(2010, 2026), (2015, 2020)).value
+    (2015, 2020)
+    """
+    years = sorted(years)
+    s = W.IntRangeSlider(min=years[0], max=years[-1], value=value or (years[0], years[-1]), step=1,
+                         continuous_update=False, layout=W.Layout(width="100%", max_width="520px"),
+                         style={"description_width": "initial"})
+    s.add_class("kz-years")
+    return s
+
+
+class SectorPicker:
+    """Dropdown of sectors (OKED codes) labelled in the current language.
+
+    Parameters
+    ----------
+    codes : sequence of str
+        Sector codes from ``data/sectors.csv``.
+    lang : str
+    value : str, optional
+
+    Examples
+    --------
+    >>> sp = SectorPicker(["C", "J"], "ru", value="J")
+    >>> sp.dropdown.options
+    (('Обрабатывающая пром.', 'C'), ('Информация и связь', 'J'))
+    """
+
+    def __init__(self, codes, lang: str, value: str | None = None):
+        self._codes = list(codes)
+        self.dropdown = W.Dropdown(options=self._options(lang), value=value or self._codes[0],
+                                   layout=W.Layout(width="100%", max_width="420px"),
+                                   style={"description_width": "initial"})
+        self.dropdown.add_class("kz-sector")
+        self.container = self.dropdown
+
+    def _options(self, lang):
+        return [(i18n.sector_name(c, lang, short=True), c) for c in self._codes]
+
+    def relabel(self, lang: str) -> None:
+        """Show names and the label in `lang`."""
+        keep = self.dropdown.value
+        self.dropdown.options = self._options(lang)
+        self.dropdown.value = keep
+        self.dropdown.description = i18n.t("sector", lang)
+
+
+class WeightSliders:
+    """Sliders that hold raw importances and show the normalised weights beside them.
+
+    Sliders are never linked to each other (no observe loops): each holds an
+    importance in [0, 10]; the weights are ``w_k = a_k / sum(a)``, computed here
+    for display and by the analysis module for the result.
+
+    Parameters
+    ----------
+    keys : sequence of str
+        Indicator or criterion codes.
+    labels : dict
+        Key -> translated label.
+    raw : dict, optional
+        Initial importances (1 each by default).
+
+    Examples
+    --------
+    >>> ws = WeightSliders(["a", "b"], {"a": "A", "b": "B"}, raw={"a": 3, "b": 1})
+    >>> ws.weights()
+    {'a': 0.75, 'b': 0.25}
+    >>> ws.sliders["b"].value = 3
+    >>> ws.weights(), "0.50" in ws.shown["a"].value
+    ({'a': 0.5, 'b': 0.5}, True)
+    """
+
+    def __init__(self, keys, labels: dict, raw: dict | None = None):
+        raw = raw or {}
+        self.sliders = {}
+        self.shown = {}
+        rows = []
+        for k in keys:
+            s = W.FloatSlider(value=float(raw.get(k, 1.0)), min=0.0, max=10.0, step=0.5, continuous_update=False,
+                              description=labels.get(k, k), style={"description_width": "40%"},
+                              layout=W.Layout(width="100%", max_width="520px"))
+            s.add_class("kz-weight")
+            self.sliders[k] = s
+            self.shown[k] = W.HTML()
+            rows.append(W.HBox([s, self.shown[k]], layout=W.Layout(flex_flow="row wrap")))
+            s.observe(lambda _: self._show(), names="value")
+        self.container = W.VBox(rows, layout=FULL)
+        self._show()
+
+    def raw(self) -> dict:
+        """The importances as set."""
+        return {k: s.value for k, s in self.sliders.items()}
+
+    def weights(self) -> dict:
+        """Normalised weights (equal weights when every importance is zero)."""
+        raw = self.raw()
+        total = sum(raw.values())
+        if total <= 0:
+            return {k: 1 / len(raw) for k in raw}
+        return {k: v / total for k, v in raw.items()}
+
+    def _show(self) -> None:
+        for k, w in self.weights().items():
+            self.shown[k].value = f"<span class='kz-weight-norm'>w = {w:.2f}</span>"
+
+    def relabel(self, labels: dict) -> None:
+        """New (translated) labels."""
+        for k, s in self.sliders.items():
+            s.description = labels.get(k, k)
+
+
+def threshold_input(value: float, minimum: float, maximum: float, step: float = 0.1) -> W.BoundedFloatText:
+    """Numeric input for a threshold (e.g. LQ >= 1), bounded and sent on Enter or blur.
+
+    Parameters
+    ----------
+    value, minimum, maximum, step : float
+
+    Returns
+    -------
+    ipywidgets.BoundedFloatText
+        With CSS class ``kz-threshold``.
+
+    Examples
+    --------
+    >>> t = threshold_input(1.0, 0.0, 5.0)
+    >>> t.value = 9; t.value
+    5.0
+    """
+    box = W.BoundedFloatText(value=value, min=minimum, max=maximum, step=step, continuous_update=False,
+                             layout=W.Layout(width="auto", max_width="260px"), style={"description_width": "initial"})
+    box.add_class("kz-threshold")
+    return box
+
+
+def html_table(df: pd.DataFrame, headers: dict, *, digits: int = 1) -> str:
+    """A small HTML table with translated headers (class ``kz-table``).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        Columns to show, in order.
+    headers : dict
+        Column -> translated header.
+    digits : int
+        Decimals for floats.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> html_table(pd.DataFrame({"a": ["x"], "b": [1.234]}), {"a": "Name", "b": "Share"})
+    '<table class="kz-table"><thead><tr><th>Name</th><th>Share</th></tr></thead><tbody><tr><td>x</td><td>1.2</td></tr></tbody></table>'
+    """
+    head = "".join(f"<th>{html.escape(str(headers.get(c, c)))}</th>" for c in df.columns)
+
+    def cell(v):
+        if isinstance(v, float):
+            return "" if pd.isna(v) else f"{v:,.{digits}f}".replace(",", "\u202f")
+        return html.escape(str(v))
+
+    body = "".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>"
+                   for row in df.itertuples(index=False))
+    return f'<table class="kz-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+class DownloadBar:
+    """Download links for the current table (CSV, XLSX) and chart (PNG, SVG).
+
+    Files are named after the view (notebook, region, year ...).  Links are
+    ``data:`` URIs, so they work in a browser under Voilà with no file access.
+
+    Examples
+    --------
+    >>> bar = DownloadBar()
+    >>> bar.set("en", ("00_index", "KZ", 2024), table=pd.DataFrame({"a": [1]}), png=b"\\x89PNG")
+    >>> "00_index_KZ_2024.csv" in bar.html.value and "kz-download-png" in bar.html.value
+    True
+    """
+
+    def __init__(self):
+        self.html = W.HTML(layout=FULL)
+        self.html.add_class("kz-downloads")
+        self.container = self.html
+
+    def set(self, lang: str, stem: tuple, *, table: pd.DataFrame | None = None, png: bytes | None = None,
+            svg: bytes | None = None, notes: dict | None = None) -> None:
+        """Rebuild the links for a new view."""
+        links = []
+        if table is not None:
+            links.append(downloads.link(downloads.csv_bytes(table), "csv", downloads.filename(*stem, ext="csv"),
+                                        i18n.t("download_csv", lang), "kz-download-csv"))
+            links.append(downloads.link(downloads.xlsx_bytes(table, notes=notes), "xlsx",
+                                        downloads.filename(*stem, ext="xlsx"), i18n.t("download_xlsx", lang),
+                                        "kz-download-xlsx"))
+        if png is not None:
+            links.append(downloads.link(png, "png", downloads.filename(*stem, ext="png"),
+                                        i18n.t("download_png", lang), "kz-download-png"))
+        if svg is not None:
+            links.append(downloads.link(svg, "svg", downloads.filename(*stem, ext="svg"),
+                                        i18n.t("download_svg", lang), "kz-download-svg"))
+        self.html.value = " · ".join(links)
+
+
+class ShareLink:
+    """A link that reopens the page in the current state (region, years, weights, language).
+
+    Examples
+    --------
+    >>> sl = ShareLink()
+    >>> sl.set("en", "http://h/voila/render/00_index.ipynb", {"lang": "en", "year": 2020})
+    >>> "00_index.ipynb?lang=en&amp;year=2020" in sl.html.value
+    True
+    """
+
+    def __init__(self):
+        self.html = W.HTML(layout=FULL)
+        self.html.add_class("kz-share")
+        self.container = self.html
+        self.url = ""
+
+    def set(self, lang: str, base: str, state: dict) -> None:
+        """Show the link for `state`."""
+        from .state import page_url
+
+        self.url = page_url(base, state)
+        self.html.value = (f"<span>{html.escape(i18n.t('share_link', lang))}: </span>"
+                           f"<a class='kz-share-link' href='{html.escape(self.url)}'>{html.escape(self.url)}</a>")
+
+
+class Badge:
+    """Where the numbers come from: official statistics, a paper, synthetic, or the user's upload.
+
+    Examples
+    --------
+    >>> b = Badge("paper")
+    >>> b.set("ru"); "kz-badge-paper" in b.html.value
+    True
+    """
+
+    def __init__(self, kind: str = "official"):
+        self.kind = kind
+        self.html = W.HTML()
+        self.html.add_class("kz-badge")
+        self.container = self.html
+
+    def set(self, lang: str, kind: str | None = None, detail: str = "") -> None:
+        """Show the badge of `kind` in `lang` (with an optional source detail)."""
+        self.kind = kind or self.kind
+        text = i18n.t(f"badge_{self.kind}", lang)
+        tail = f" <small>{html.escape(detail)}</small>" if detail else ""
+        self.html.value = f"<span class='kz-badge-chip kz-badge-{self.kind}'>{html.escape(text)}</span>{tail}"
+
+
+class Progress:
+    """A "working..." indicator for computations that may take more than a second.
+
+    Use ``with progress.busy(lang):`` around the computation; the indicator is
+    hidden again afterwards, also when the computation fails.
+
+    Examples
+    --------
+    >>> p = Progress()
+    >>> with p.busy("en"):
+    ...     p.bar.layout.display is None
+    True
+    >>> p.bar.layout.display
+    'none'
+    """
+
+    def __init__(self):
+        self.bar = W.IntProgress(value=0, min=0, max=100, bar_style="info", layout=W.Layout(display="none"))
+        self.label = W.HTML(layout=W.Layout(display="none"))
+        self.bar.add_class("kz-progress")
+        self.container = W.HBox([self.bar, self.label])
+        self.last_seconds = 0.0
+
+    def step(self, fraction: float) -> None:
+        """Advance the bar to `fraction` (0..1)."""
+        self.bar.value = int(100 * max(0.0, min(1.0, fraction)))
+
+    @contextlib.contextmanager
+    def busy(self, lang: str):
+        """Show the indicator while the block runs."""
+        self.bar.value = 10
+        self.label.value = html.escape(i18n.t("working", lang))
+        self.bar.layout.display = None
+        self.label.layout.display = None
+        t0 = time.perf_counter()
+        try:
+            yield self
+        finally:
+            self.last_seconds = time.perf_counter() - t0
+            self.bar.layout.display = "none"
+            self.label.layout.display = "none"
+
+
+class UploadPanel:
+    """Let the user replace an explorer's built-in data with a CSV or XLSX file.
+
+    The file is parsed with :func:`kzclusters.io.read_table`; a problem shows as a
+    readable message in the current language (never a traceback).  Neither the
+    built-in data nor the user's file is modified; "reset" returns to the
+    built-in data.
+
+    Parameters
+    ----------
+    on_data : callable
+        Called with the parsed frame, or with ``None`` on reset.
+    read_options : dict, optional
+        Passed to :func:`kzclusters.io.read_table` (e.g. ``{"sector": "GDP"}``).
+
+    Examples
+    --------
+    >>> got = []
+    >>> up = UploadPanel(got.append)
+    >>> up.load(b"region,sector,year,value\\nAkmola,C,2020,5\\n", "mine.csv", "en")
+    >>> got[0]["region"].tolist(), up.data is got[0]
+    (['AKM'], True)
+    >>> up.load(b"region,sector,year,value\\nNursultan town,C,2020,5\\n", "bad.csv", "en")
+    >>> "Nursultan town" in up.message.value and len(got)
+    1
+    """
+
+    def __init__(self, on_data, read_options: dict | None = None):
+        self.on_data = on_data
+        self.read_options = dict(read_options or {})
+        self.data: pd.DataFrame | None = None
+        self.lang = i18n.DEFAULT_LANG
+        self.button = W.FileUpload(accept=".csv,.xlsx,.txt", multiple=False)
+        self.button.add_class("kz-upload")
+        self.reset = W.Button(layout=W.Layout(width="auto"))
+        self.reset.add_class("kz-upload-reset")
+        self.reset.layout.display = "none"
+        self.message = W.HTML(layout=FULL)
+        self.message.add_class("kz-upload-message")
+        self.title = W.HTML()
+        self.button.observe(self._on_upload, names="value")
+        self.reset.on_click(lambda _: self._reset())
+        self.container = W.VBox([self.title, W.HBox([self.button, self.reset],
+                                                    layout=W.Layout(flex_flow="row wrap")), self.message],
+                                layout=FULL)
+        self.relabel(self.lang)
+
+    def relabel(self, lang: str) -> None:
+        """Labels in `lang`."""
+        self.lang = lang
+        self.title.value = f"<b>{html.escape(i18n.t('upload_your_data', lang))}</b> " \
+                           f"<small>{html.escape(i18n.t('upload_hint', lang))}</small>"
+        self.button.description = i18n.t("upload_button", lang)
+        self.reset.description = i18n.t("upload_reset", lang)
+
+    def _on_upload(self, change) -> None:
+        files = change["new"]
+        if not files:
+            return
+        f = files[0]
+        self.load(bytes(f["content"]), f["name"], self.lang)
+
+    def load(self, payload: bytes, name: str, lang: str) -> None:
+        """Parse an uploaded file and hand it to the explorer, or show what is wrong."""
+        try:
+            df = read_table(payload, filename=name, **self.read_options)
+        except Exception as err:  # noqa: BLE001 - every failure becomes a message, never a traceback
+            self.message.value = (f"<div class='kz-error' role='alert'>{html.escape(i18n.t('error', lang))}: "
+                                  f"{html.escape(i18n.format_error(err, lang))}</div>")
+            return
+        self.data = df
+        self.message.value = (f"<div class='kz-ok'>{html.escape(i18n.t('upload_ok', lang, file=name, rows=len(df)))}"
+                              "</div>")
+        self.reset.layout.display = None
+        self.on_data(df)
+
+    def _reset(self) -> None:
+        self.data = None
+        self.message.value = ""
+        self.reset.layout.display = "none"
+        self.on_data(None)
