@@ -232,15 +232,22 @@ def format_error(err: Exception, lang: str = DEFAULT_LANG) -> str:
     return t("err_generic", lang, message=str(err))
 
 
-def _name(table, code: str, lang: str, short: bool, what: str) -> str:
+@functools.lru_cache(maxsize=None)
+def _names(what: str) -> dict:
+    from .registry import regions, sectors
+
+    table = regions() if what == "region" else sectors()
+    return {row["code"]: row for row in table.to_dict("records")}
+
+
+def _name(code: str, lang: str, short: bool, what: str) -> str:
     lang = _check_lang(lang)
-    col = f"{'short' if short else 'name'}_{lang}"
-    row = table.loc[table["code"] == code]
-    if row.empty:
+    row = _names(what).get(code)
+    if row is None:
         raise DataError(f'unknown {what} code "{code}"; see data/{what}s.csv')
-    value = row.iloc[0][col]
+    value = row[f"{'short' if short else 'name'}_{lang}"]
     if not value and short:
-        value = row.iloc[0][f"name_{lang}"]
+        value = row[f"name_{lang}"]
     return value
 
 
@@ -269,9 +276,7 @@ def region_name(code: str, lang: str = DEFAULT_LANG, short: bool = False) -> str
     >>> region_name("AKM", "kk"), region_name("AKM", "ru", short=True)
     ('Ақмола облысы', 'Акмолинская')
     """
-    from .registry import regions
-
-    return _name(regions(), code, lang, short, "region")
+    return _name(code, lang, short, "region")
 
 
 def sector_name(code: str, lang: str = DEFAULT_LANG, short: bool = False) -> str:
@@ -299,6 +304,4 @@ def sector_name(code: str, lang: str = DEFAULT_LANG, short: bool = False) -> str
     >>> sector_name("C", "kk"), sector_name("J", "en", short=True)
     ('Өңдеу өнеркәсібі', 'ICT')
     """
-    from .registry import sectors
-
-    return _name(sectors(), code, lang, short, "sector")
+    return _name(code, lang, short, "sector")

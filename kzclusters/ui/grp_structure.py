@@ -11,7 +11,8 @@ import pandas as pd
 from .. import data as kzdata
 from .. import i18n, plots, structure
 from . import state
-from .kit import Badge, DownloadBar, Progress, RegionPicker, ShareLink, UploadPanel, html_table, year_slider
+from .kit import (Badge, DownloadBar, Progress, RegionPicker, ShareLink, UploadPanel, guarded, html_table,
+                  year_slider)
 from .shell import Page
 
 __all__ = ["GrpStructureExplorer"]
@@ -79,6 +80,7 @@ class GrpStructureExplorer:
         self.chart = W.Image(format="png", layout=W.Layout(width="100%", max_width="760px", height="auto"))
         self.chart.add_class("kz-chart")
         self.heading = W.HTML()
+        self.error = W.HTML(layout=W.Layout(width="100%"))
         self.table = W.HTML(layout=W.Layout(width="100%"))
         self.table.add_class("kz-table-box")
         self.badge = Badge("official")
@@ -88,7 +90,7 @@ class GrpStructureExplorer:
         self.upload = UploadPanel(self._on_upload)
         self.details = W.Accordion(children=[self.table], layout=W.Layout(width="100%"))
         self.container = W.VBox([self.heading, self.region.container, self.year, self.badge.container,
-                                 self.progress.container, self.chart, self.downloads.container, self.details,
+                                 self.progress.container, self.error, self.chart, self.downloads.container, self.details,
                                  self.upload.container, self.share.container], layout=W.Layout(width="100%"))
         self._busy = False
         self.year.observe(self._on_change, names="value")
@@ -156,6 +158,7 @@ class GrpStructureExplorer:
         self.details.set_title(0, i18n.t("table_numbers", lang))
         self._update()
 
+    @guarded
     def _update(self) -> None:
         if not hasattr(self, "container"):
             return
@@ -167,15 +170,18 @@ class GrpStructureExplorer:
         view = self.view()
         source = i18n.t("source_bns", lang) if self._source == "official" else i18n.t("badge_upload", lang)
         key = (self._source, self.region.frame.value, region, year, lang)
+
+        def figure():
+            return plots.structure_figure(view, label="sector_name", value="share", title="",
+                                          xlabel=i18n.t("axis_share_grp_pct", lang),
+                                          source=f"{i18n.t('badge_' + self._source, lang)} · {source}",
+                                          badge=self._source)
+
         if key not in self._cache:
-            fig = plots.structure_figure(view, label="sector_name", value="share", title="",
-                                         xlabel=i18n.t("axis_share_grp_pct", lang),
-                                         source=f"{i18n.t('badge_' + self._source, lang)} · {source}",
-                                         badge=self._source)
-            self._cache[key] = (plots.to_png(fig, close=False), plots.to_svg(fig))
+            self._cache[key] = plots.to_png(figure())
             if len(self._cache) > 64:
                 self._cache.popitem(last=False)
-        png, svg = self._cache[key]
+        png = self._cache[key]
         self.chart.value = png
         self.badge.set(lang, self._source, source)
         shown = view[["sector_name", "value", "share"]]
@@ -183,6 +189,7 @@ class GrpStructureExplorer:
                    "share": i18n.t("share_pct", lang)}
         self.table.value = html_table(shown, headers)
         stem = (self.notebook, "grp-structure", self.region.frame.value + "u", region, year)
-        self.downloads.set(lang, stem, table=shown.rename(columns=headers), png=png, svg=svg,
+        self.downloads.set(lang, stem, table=shown.rename(columns=headers), png=png,
+                           svg=lambda: plots.to_svg(figure()),
                            notes={i18n.t("source", lang): source})
         self.share.set(lang, self.page.url, self.state())

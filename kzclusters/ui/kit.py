@@ -9,7 +9,9 @@ component has ``relabel(lang)``.
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
+import logging
 import time
 
 import ipywidgets as W
@@ -19,10 +21,57 @@ from .. import i18n
 from ..io import read_table
 from . import downloads
 
-__all__ = ["language_toggle", "RegionPicker", "year_slider", "year_range", "SectorPicker", "WeightSliders",
+__all__ = ["guarded", "language_toggle", "RegionPicker", "year_slider", "year_range", "SectorPicker", "WeightSliders",
            "threshold_input", "DownloadBar", "ShareLink", "UploadPanel", "Badge", "Progress", "html_table"]
 
 FULL = W.Layout(width="100%")
+log = logging.getLogger("kzclusters.ui")
+
+
+def guarded(method):
+    """Decorate an explorer's update so a failure shows a friendly message, never a traceback.
+
+    The exception and its traceback go to the server log (the kernel's stderr,
+    which Voilà prints); the viewer sees ``error_friendly`` in the current
+    language in the explorer's ``error`` widget, which is cleared on the next
+    successful update.
+
+    Parameters
+    ----------
+    method : callable
+        ``method(self)``; ``self`` has ``error`` (an ``ipywidgets.HTML``) and
+        ``page.lang``.
+
+    Returns
+    -------
+    callable
+
+    Examples
+    --------
+    >>> class Ex:
+    ...     error = W.HTML()
+    ...     class page:
+    ...         lang = W.ToggleButtons(options=["en"], value="en")
+    ...     @guarded
+    ...     def _update(self):
+    ...         raise ZeroDivisionError("boom")
+    >>> ex = Ex(); ex._update()
+    >>> "Something went wrong" in ex.error.value and "boom" not in ex.error.value
+    True
+    """
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            out = method(self, *args, **kwargs)
+        except Exception:  # noqa: BLE001 - shown as a friendly message, logged in full
+            log.exception("update of %s failed", type(self).__name__)
+            self.error.value = (f"<div class='kz-error' role='alert'>"
+                                f"{html.escape(i18n.t('error_friendly', self.page.lang.value))}</div>")
+            return None
+        self.error.value = ""
+        return out
+
+    return wrapper
 
 
 def language_toggle(value: str = i18n.DEFAULT_LANG) -> W.ToggleButtons:
@@ -342,37 +391,67 @@ class DownloadBar:
 
     Files are named after the view (notebook, region, year ...).  Links are
     ``data:`` URIs, so they work in a browser under Voilà with no file access.
+    CSV and PNG links are ready at once; XLSX and SVG cost more to make, so
+    their buttons build the file on the first click and turn into links.
 
     Examples
     --------
     >>> bar = DownloadBar()
-    >>> bar.set("en", ("00_index", "KZ", 2024), table=pd.DataFrame({"a": [1]}), png=b"\\x89PNG")
-    >>> "00_index_KZ_2024.csv" in bar.html.value and "kz-download-png" in bar.html.value
+    >>> bar.set("en", ("00_index", "KZ", 2024), table=pd.DataFrame({"a": [1]}), png=b"PNG",
+    ...         svg=lambda: b"<svg/>")
+    >>> "00_index_KZ_2024.csv" in bar.links.value and "kz-download-png" in bar.links.value
+    True
+    >>> bar.xlsx_button.click(); bar.svg_button.click()
+    >>> "00_index_KZ_2024.xlsx" in bar.more.value and "kz-download-svg" in bar.more.value
     True
     """
 
     def __init__(self):
-        self.html = W.HTML(layout=FULL)
-        self.html.add_class("kz-downloads")
-        self.container = self.html
+        self.links = W.HTML()
+        self.more = W.HTML()
+        self.xlsx_button = W.Button(description="XLSX", layout=W.Layout(width="auto"))
+        self.svg_button = W.Button(description="SVG", layout=W.Layout(width="auto"))
+        self.xlsx_button.add_class("kz-make-xlsx")
+        self.svg_button.add_class("kz-make-svg")
+        self.xlsx_button.on_click(lambda _: self._make("xlsx"))
+        self.svg_button.on_click(lambda _: self._make("svg"))
+        self.container = W.HBox([self.links, self.xlsx_button, self.svg_button, self.more],
+                                layout=W.Layout(width="100%", flex_flow="row wrap", align_items="center"))
+        self.container.add_class("kz-downloads")
+        self._view: dict = {}
 
     def set(self, lang: str, stem: tuple, *, table: pd.DataFrame | None = None, png: bytes | None = None,
-            svg: bytes | None = None, notes: dict | None = None) -> None:
-        """Rebuild the links for a new view."""
+            svg=None, notes: dict | None = None) -> None:
+        """Rebuild the links for a new view; `svg` is bytes or a callable returning them."""
+        self._view = dict(lang=lang, stem=stem, table=table, svg=svg, notes=notes)
         links = []
         if table is not None:
             links.append(downloads.link(downloads.csv_bytes(table), "csv", downloads.filename(*stem, ext="csv"),
                                         i18n.t("download_csv", lang), "kz-download-csv"))
-            links.append(downloads.link(downloads.xlsx_bytes(table, notes=notes), "xlsx",
-                                        downloads.filename(*stem, ext="xlsx"), i18n.t("download_xlsx", lang),
-                                        "kz-download-xlsx"))
         if png is not None:
             links.append(downloads.link(png, "png", downloads.filename(*stem, ext="png"),
                                         i18n.t("download_png", lang), "kz-download-png"))
-        if svg is not None:
-            links.append(downloads.link(svg, "svg", downloads.filename(*stem, ext="svg"),
-                                        i18n.t("download_svg", lang), "kz-download-svg"))
-        self.html.value = " · ".join(links)
+        self.links.value = " · ".join(links)
+        self.more.value = ""
+        self.xlsx_button.layout.display = None if table is not None else "none"
+        self.svg_button.layout.display = None if svg is not None else "none"
+        self.xlsx_button.description = i18n.t("download_xlsx", lang)
+        self.svg_button.description = i18n.t("download_svg", lang)
+
+    def _make(self, kind: str) -> None:
+        v = self._view
+        lang, stem = v.get("lang", i18n.DEFAULT_LANG), v.get("stem", ("kzclusters",))
+        if kind == "xlsx" and v.get("table") is not None:
+            payload = downloads.xlsx_bytes(v["table"], notes=v.get("notes"))
+        elif kind == "svg" and v.get("svg") is not None:
+            payload = v["svg"]() if callable(v["svg"]) else v["svg"]
+        else:
+            return
+        label = i18n.t(f"download_{kind}", lang)
+        new = downloads.link(payload, kind, downloads.filename(*stem, ext=kind), label, f"kz-download-{kind}")
+        kept = self.more.value if f"kz-download-{kind}" not in self.more.value else ""
+        self.more.value = " · ".join(x for x in (kept, new) if x)
+        (self.xlsx_button if kind == "xlsx" else self.svg_button).layout.display = "none"
 
 
 class ShareLink:
