@@ -21,7 +21,7 @@ from ._errors import DataError
 from ._schema import validate_long
 from .registry import LANGS, data_dir, fold_map, regions, sectors
 
-__all__ = ["catalog", "load", "names", "harmonise", "label", "FRAMES", "national_total"]
+__all__ = ["catalog", "load", "names", "harmonise", "label", "FRAMES", "national_total", "boundaries"]
 
 #: Administrative frames understood by :func:`harmonise`.
 FRAMES: tuple[str, ...] = ("20", "17", "16")
@@ -399,3 +399,60 @@ def label(df: pd.DataFrame, lang: str = "en", *, short: bool = True) -> pd.DataF
         sec = sectors().set_index("code")[col]
         out["sector_name"] = out["sector"].map(sec).fillna(out["sector"])
     return out
+
+
+_GEO = {"20": "geo/kaz_adm1_2024_20units.geojson", "17": "geo/kaz_adm1_2018_17units.geojson",
+        "16": "geo/kaz_adm1_2018_17units.geojson"}
+
+
+@functools.lru_cache(maxsize=4)
+def _boundaries(frame: str, max_points: int) -> dict:
+    import json
+
+    from .registry import regions as _regions
+
+    reg = _regions()
+    by_kato = dict(zip(reg["kato"], reg["code"]))
+    geo = json.loads((data_dir() / _GEO[frame]).read_text(encoding="utf-8"))
+    fold = fold_map(frame) if frame == "16" else {}
+    out: dict[str, list] = {}
+    for feat in geo["features"]:
+        code = by_kato[feat["properties"]["KATO"]]
+        code = fold.get(code, code)
+        geom = feat["geometry"]
+        polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+        for poly in polys:
+            ring = np.asarray(poly[0], dtype="float64")[:, :2]
+            step = max(1, len(ring) // max_points)
+            out.setdefault(code, []).append(np.vstack([ring[::step], ring[:1]]))
+    return out
+
+
+def boundaries(frame: str = "20", *, max_points: int = 400) -> dict:
+    """Outer rings of the regions of a map frame, for drawing choropleths.
+
+    Parameters
+    ----------
+    frame : {"20", "17", "16"}
+        ``"20"``: 2024 boundaries (20 units); ``"17"``: 2018 (17 units); ``"16"``:
+        the 2018 file with Turkistan and Shymkent under South Kazakhstan
+        (``YKO``), drawn as one unit.
+    max_points : int, default 400
+        Rings are thinned to about this many points (plenty for a national map).
+
+    Returns
+    -------
+    dict
+        region code -> list of ``(n, 2)`` arrays of lon/lat (holes omitted).
+        Geometry: geokz (A. Rodionov), CC BY 4.0.
+
+    Examples
+    --------
+    >>> len(boundaries("20")), len(boundaries("17")), len(boundaries("16"))
+    (20, 17, 16)
+    >>> "ABY" in boundaries("20") and "ABY" not in boundaries("17")
+    True
+    """
+    if frame not in _GEO:
+        raise DataError(f'unknown frame "{frame}"; use "20", "17" or "16"')
+    return {k: [r.copy() for r in v] for k, v in _boundaries(frame, max_points).items()}

@@ -305,3 +305,75 @@ def sector_name(code: str, lang: str = DEFAULT_LANG, short: bool = False) -> str
     ('Өңдеу өнеркәсібі', 'ICT')
     """
     return _name(code, lang, short, "sector")
+
+
+_TEXTS = Path(__file__).resolve().parent / "texts"
+
+
+def text(name: str, lang: str = DEFAULT_LANG) -> str:
+    """A long text of the workbook (method explanations, exercises) in `lang`, as Markdown with LaTeX.
+
+    Texts live in ``kzclusters/texts/<name>.<lang>.md``, one file per language;
+    :func:`missing_texts` lists the gaps (a test keeps it empty).
+
+    Parameters
+    ----------
+    name : str
+        e.g. ``"01_method"``.
+    lang : {"kk", "ru", "en"}
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    KeyError
+        If the text does not exist in that language.
+
+    Examples
+    --------
+    >>> all(text(n, lang) for n in text_names() for lang in LANGS)
+    True
+    """
+    lang = _check_lang(lang)
+    path = _TEXTS / f"{name}.{lang}.md"
+    if not path.exists():
+        raise KeyError(f'no text "{name}" in {lang}: add kzclusters/texts/{name}.{lang}.md')
+    return path.read_text(encoding="utf-8")
+
+
+def text_names() -> list[str]:
+    """Names of the long texts (any language).
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> isinstance(text_names(), list)
+    True
+    """
+    return sorted({p.name.rsplit(".", 2)[0] for p in _TEXTS.glob("*.md")})
+
+
+def missing_texts() -> dict[str, set[str]]:
+    """Texts that exist in some language but not in another: ``{lang: {names}}``.
+
+    Returns
+    -------
+    dict
+
+    Examples
+    --------
+    >>> missing_texts()
+    {}
+    """
+    names = set(text_names())
+    out = {}
+    for lang in LANGS:
+        have = {p.name.rsplit(".", 2)[0] for p in _TEXTS.glob(f"*.{lang}.md")}
+        if names - have:
+            out[lang] = names - have
+    return out

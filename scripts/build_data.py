@@ -134,6 +134,11 @@ OTHER = [
     ("geo/SOURCE.md", "Provenance notes for the boundaries", "kzclusters (from shared/rawdata)",
      "shared/rawdata/geokz_boundaries/SOURCE.md", "", "", "CC BY 4.0", "derived",
      "scripts/import_official.py", "Documentation."),
+    ("derived/cluster_model_profiles.csv",
+     "Seed 002's four cluster models coded on six characteristics (1 low .. 3 high; empty = not stated)",
+     "kzclusters", "Workbook's coding of the prose of seed 002 (Kyrgyz), transcribed in specs/cluster_potential_and_ict.md "
+     "section 5.1; the paper gives no scores", "", "", "CC BY 4.0 (coding); facts from the cited paper", "derived",
+     "hand-coded from the spec's table 5.1", "The workbook's construction, not the paper's: shown as such."),
     ("regions.csv", "Region registry: codes, ISO 3166-2, KATO, names in kk/ru/en, valid years, fold rules",
      "kzclusters", "Compiled from geokz ADM1 attributes (names, KATO), ISO 3166-2:KZ, the BNS repository's "
      "region codes and the 2018/2022 administrative reforms", "", "", "CC BY 4.0 (names from geokz, CC BY 4.0)",

@@ -7,15 +7,16 @@ notebook, and one module per explorer.
 
 >>> from kzclusters import ui
 >>> sorted(ui.__all__)[:3]
-['Badge', 'DownloadBar', 'GrpStructureExplorer']
+['Badge', 'ClusterPotentialExplorer', 'DownloadBar']
 """
 
+from .cluster_potential import ClusterPotentialExplorer, cluster_potential_page
 from .grp_structure import GrpStructureExplorer
 from .index import index_page
 from .kit import (Badge, DownloadBar, Progress, RegionPicker, SectorPicker, ShareLink, UploadPanel,
                   WeightSliders, html_table, language_toggle, threshold_input, year_range, year_slider)
 from .shell import NOTEBOOKS, Page
 
-__all__ = ["Badge", "DownloadBar", "GrpStructureExplorer", "NOTEBOOKS", "Page", "Progress", "RegionPicker",
+__all__ = ["ClusterPotentialExplorer", "cluster_potential_page", "Badge", "DownloadBar", "GrpStructureExplorer", "NOTEBOOKS", "Page", "Progress", "RegionPicker",
            "SectorPicker", "ShareLink", "UploadPanel", "WeightSliders", "html_table", "index_page",
            "language_toggle", "threshold_input", "year_range", "year_slider"]

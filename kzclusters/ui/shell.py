@@ -50,6 +50,7 @@ STYLE = """<style>
 .kz-page .widget-inline-hbox,.kz-page .widget-hbox{flex-wrap:wrap;max-width:100%}
 .kz-page .widget-slider,.kz-page .widget-dropdown,.kz-page .widget-text{max-width:100%}
 .kz-page .widget-toggle-buttons .widget-toggle-button{margin:1px}
+.kz-page.widget-vbox>.lm-Widget,.kz-page .widget-vbox>.lm-Widget{margin-left:0;margin-right:0}
 @media (max-width:600px){.kz-page{font-size:14px}.kz-page h1{font-size:1.35em}
  .kz-page .widget-label{min-width:0!important}}
 </style>"""
@@ -118,9 +119,12 @@ class Page:
         self.footer = W.HTML(layout=W.Layout(width="100%"))
         self.footer.add_class("kz-footer")
         self.body = W.VBox(layout=W.Layout(width="100%"))
-        header = W.HBox([self.title, W.HBox([self.lang, self.home])], layout=W.Layout(width="100%"))
-        header.add_class("kz-header")
-        self.container = W.VBox([W.HTML(STYLE), header, self.body, self.footer], layout=W.Layout(width="100%"))
+        bar = W.HBox([self.title, W.HBox([self.lang, self.home])], layout=W.Layout(width="100%"))
+        bar.add_class("kz-header")
+        #: header and footer alone, for notebooks that show their sections in separate cells
+        self.header = W.VBox([W.HTML(STYLE), bar], layout=W.Layout(width="100%"))
+        self.header.add_class("kz-page")
+        self.container = W.VBox([self.header, self.body, self.footer], layout=W.Layout(width="100%"))
         self.container.add_class("kz-page")
         self._relabel_hooks = []
         self.lang.observe(lambda _: self.relabel(), names="value")
@@ -129,6 +133,27 @@ class Page:
     def add(self, *widgets) -> None:
         """Append widgets to the body."""
         self.body.children = (*self.body.children, *widgets)
+
+    def section(self, heading_key: str, *children) -> W.VBox:
+        """A titled block of the page (heading from i18n, relabelled with the language).
+
+        Parameters
+        ----------
+        heading_key : str
+            i18n key of the heading.
+        *children : ipywidgets.Widget
+
+        Returns
+        -------
+        ipywidgets.VBox
+            With CSS classes ``kz-page`` and ``kz-section``.
+        """
+        head = W.HTML()
+        self.on_relabel(lambda lang: setattr(head, "value", f"<h2>{html.escape(i18n.t(heading_key, lang))}</h2>"))
+        box = W.VBox([head, *children], layout=W.Layout(width="100%"))
+        box.add_class("kz-page")
+        box.add_class("kz-section")
+        return box
 
     def on_relabel(self, hook) -> None:
         """Call ``hook(lang)`` whenever the language changes (and once now)."""
