@@ -204,3 +204,21 @@ def test_notebooks_only_call_the_package():
 
 def test_filename_of_views():
     assert downloads.filename("01", "lq", None, "AKM", 2020, ext="png") == "01_lq_AKM_2020.png"
+
+
+def test_relabel_keeps_every_choice():
+    """Switching language must not reset any control (ipywidgets resets values when options change)."""
+    from kzclusters.ui.cluster_potential import ClusterPotentialExplorer, LQModel
+
+    p = ui.Page("01_cluster_potential.ipynb", lang="en")
+    ex = ClusterPotentialExplorer(p, LQModel())
+    ex.tabs.value, ex.region.frame.value, ex.region.value = "map", "17", "ATY"
+    ex.base.value = "industry"
+    assert [c for _, c in ex.sector.dropdown.options] == ["B", "C", "D", "E"]
+    ex.sector.dropdown.value = "B"
+    before = ex.state()
+    for lang in ("kk", "ru", "en"):
+        p.lang.value = lang
+        after = ex.state()
+        assert {k: v for k, v in after.items() if k != "lang"} == {k: v for k, v in before.items() if k != "lang"}
+    assert ex.table_frame()["lq"].notna().all() and 16 <= len(ex.table_frame()) <= 17  # ALA: no mining

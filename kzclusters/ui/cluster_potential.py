@@ -18,7 +18,7 @@ from .. import data as kzdata
 from .. import i18n, plots
 from .. import specialization as sp
 from . import state
-from .kit import (Badge, DownloadBar, RegionPicker, SectorPicker, ShareLink, guarded, html_table,
+from .kit import (Badge, DownloadBar, RegionPicker, SectorPicker, ShareLink, guarded, html_table, set_options,
                   threshold_input, year_range, year_slider)
 from .shell import Page
 
@@ -83,7 +83,7 @@ class ClusterPotentialExplorer:
     >>> ex.year.value = 2024
     >>> ex.chart.value != png, "year=2024" in ex.share.url
     (True, True)
-    >>> ex.tabs.selected_index = TABS.index("candidates")
+    >>> ex.tabs.value = "candidates"
     >>> cand = ex.table_frame()
     >>> bool(cand["rising"].all() and (cand["lq_end"] >= 1).all())
     True
@@ -114,9 +114,9 @@ class ClusterPotentialExplorer:
                                    if q.get("sector", "C") in sp.SECTIONS else "C")
         self.lq_min = threshold_input(q.get("lq_min", 1.0) if 0 <= q.get("lq_min", 1.0) <= 5 else 1.0, 0.0, 5.0)
         self.base_note = W.HTML()
-        self.tabs = W.Tab(children=[W.VBox() for _ in TABS])
+        self.tabs = W.ToggleButtons(options=[(n, n) for n in TABS], value=q.get("tab", "heatmap"),
+                                    style={"button_width": "auto"}, layout=W.Layout(width="100%"))
         self.tabs.add_class("kz-tabs")
-        self.tabs.selected_index = TABS.index(q.get("tab", "heatmap"))
         self.heading = W.HTML()
         self.error = W.HTML()
         self.chart = W.Image(format="png", layout=W.Layout(width="100%", max_width="860px", height="auto"))
@@ -136,7 +136,7 @@ class ClusterPotentialExplorer:
         self._busy = False
         for w in (self.region.dropdown, self.region.frame, self.base, self.year, self.window, self.sector.dropdown,
                   self.lq_min, self.tabs):
-            w.observe(self._on_change, names="selected_index" if w is self.tabs else "value")
+            w.observe(self._on_change, names="value")
         page.on_relabel(self._relabel)
 
     # -- state ---------------------------------------------------------------
@@ -146,7 +146,7 @@ class ClusterPotentialExplorer:
 
     def tab(self) -> str:
         """Name of the visible tab."""
-        return TABS[self.tabs.selected_index or 0]
+        return self.tabs.value
 
     def state(self) -> dict:
         """What the share link encodes."""
@@ -186,22 +186,29 @@ class ClusterPotentialExplorer:
         return self._names(kr[kr["year"] == y].sort_values("krugman", ascending=False))
 
     # -- wiring --------------------------------------------------------------
-    def _on_change(self, _change) -> None:
-        if not self._busy:
-            self._update()
+    def _on_change(self, change) -> None:
+        if self._busy:
+            return
+        if change is not None and change.get("owner") is self.base:
+            self._busy = True
+            try:
+                codes = [c for c in BASES[self.base.value] if c in set(self.m.lq[self.key()]["sector"])]
+                self.sector.set_codes(codes, self.page.lang.value)
+            finally:
+                self._busy = False
+        self._update()
 
     def _relabel(self, lang: str) -> None:
         self._busy = True
         try:
             self.region.relabel(lang)
             self.sector.relabel(lang)
-            self.base.options = [(i18n.t(f"base_{b}", lang), b) for b in BASES]
+            set_options(self.base, [(i18n.t(f"base_{b}", lang), b) for b in BASES])
             self.base.description = i18n.t("base", lang)
             self.year.description = i18n.t("year", lang)
             self.window.description = i18n.t("window", lang)
             self.lq_min.description = i18n.t("threshold_lq", lang)
-            for i, name in enumerate(TABS):
-                self.tabs.set_title(i, i18n.t(f"tab_{name}", lang))
+            set_options(self.tabs, [(i18n.t(f"tab_{name}", lang), name) for name in TABS])
             self.base_note.value = f"<small>{_t('note_manufacturing_base', lang)}</small>"
         finally:
             self._busy = False

@@ -21,7 +21,7 @@ from .. import i18n
 from ..io import read_table
 from . import downloads
 
-__all__ = ["guarded", "language_toggle", "RegionPicker", "year_slider", "year_range", "SectorPicker", "WeightSliders",
+__all__ = ["guarded", "set_options", "language_toggle", "RegionPicker", "year_slider", "year_range", "SectorPicker", "WeightSliders",
            "threshold_input", "DownloadBar", "ShareLink", "UploadPanel", "Badge", "Progress", "html_table"]
 
 FULL = W.Layout(width="100%")
@@ -72,6 +72,30 @@ def guarded(method):
         return out
 
     return wrapper
+
+
+def set_options(widget, options) -> None:
+    """Replace a selection widget's (label, value) options and keep its current value.
+
+    ipywidgets resets the value to the first option whenever ``options`` is
+    assigned; relabelling for a new language must not lose the user's choice.
+
+    Parameters
+    ----------
+    widget : ipywidgets selection widget (Dropdown, ToggleButtons ...)
+    options : list of (label, value)
+
+    Examples
+    --------
+    >>> tb = W.ToggleButtons(options=[("a", 1), ("b", 2)], value=2)
+    >>> set_options(tb, [("A", 1), ("B", 2)]); tb.value, tb.label
+    (2, 'B')
+    """
+    keep = widget.value
+    values = [v for _, v in options]
+    widget.options = options
+    if keep in values and widget.value != keep:
+        widget.value = keep
 
 
 def language_toggle(value: str = i18n.DEFAULT_LANG) -> W.ToggleButtons:
@@ -169,8 +193,9 @@ class RegionPicker:
         """Show names and labels in `lang`."""
         self.lang = lang
         self.dropdown.description = i18n.t("region", lang)
-        self.frame.options = [(i18n.t(f"frame_{f}", lang), f) for f in self._codes]
-        self._fill(self.dropdown.value)
+        keep = self.dropdown.value
+        set_options(self.frame, [(i18n.t(f"frame_{f}", lang), f) for f in self._codes])
+        self._fill(keep)
 
 
 def year_slider(years, value: int | None = None) -> W.IntSlider:
@@ -256,11 +281,16 @@ class SectorPicker:
     def _options(self, lang):
         return [(i18n.sector_name(c, lang, short=True), c) for c in self._codes]
 
-    def relabel(self, lang: str) -> None:
-        """Show names and the label in `lang`."""
+    def set_codes(self, codes, lang: str) -> None:
+        """Offer only `codes` (e.g. the sectors of the chosen base); keep the choice if still offered."""
+        self._codes = list(codes)
         keep = self.dropdown.value
         self.dropdown.options = self._options(lang)
-        self.dropdown.value = keep
+        self.dropdown.value = keep if keep in self._codes else self._codes[0]
+
+    def relabel(self, lang: str) -> None:
+        """Show names and the label in `lang`."""
+        set_options(self.dropdown, self._options(lang))
         self.dropdown.description = i18n.t("sector", lang)
 
 
