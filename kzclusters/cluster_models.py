@@ -84,8 +84,9 @@ def model_distance(scores: dict, table: pd.DataFrame | None = None) -> pd.DataFr
     bad = [c for c in scores if c not in CHARACTERISTICS]
     if bad:
         raise DataError(f"unknown characteristic(s) {bad}; use {', '.join(CHARACTERISTICS)}")
+    scores = {c: v for c, v in scores.items() if v is not None and not pd.isna(v)}   # no answer = skipped
     for c, v in scores.items():
-        if v is not None and not (1 <= float(v) <= 3):
+        if not (1 <= float(v) <= 3):
             raise DataError(f'score of "{c}" is {v}; use a value from 1 (low) to 3 (high)')
     x = table["characteristic"].map({c: float(v) for c, v in scores.items() if v is not None})
     sq = (x - table["level"]) ** 2

@@ -204,10 +204,11 @@ def lq_dynamics(lq: pd.DataFrame, *, base_year: int | None = None, end_year: int
     agg = w.groupby(["region", "sector"], sort=False).agg(_cov=("_cov", "sum"), _var=("_var", "sum"),
                                                            n_years=("lq", "size")).reset_index()
     agg["slope"] = _div(agg["_cov"], agg["_var"])
-    ends = lq.set_index(["region", "sector", "year"])["lq"]
     base = lq[lq["year"] == t0].set_index(["region", "sector"])["lq"].rename("lq_base")
     end = lq[lq["year"] == t1].set_index(["region", "sector"])["lq"].rename("lq_end")
-    del ends
+    pairs = lq[["region", "sector"]].drop_duplicates()
+    agg = pairs.merge(agg, on=["region", "sector"], how="left")   # keep series with no LQ in the window
+    agg["n_years"] = agg["n_years"].fillna(0).astype("int64")
     out = agg.drop(columns=["_cov", "_var"]).join(base, on=["region", "sector"]).join(end, on=["region", "sector"])
     out["d_lq"] = out["lq_end"] - out["lq_base"]
     out["rising"] = (out["d_lq"] > min_change) & (out["slope"] > 0)
