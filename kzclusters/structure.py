@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["shares", "GRP_COMPONENTS"]
+__all__ = ["shares", "aggregate", "GRP_COMPONENTS"]
 
 #: Components whose sum is GRP in the BNS production approach:
 #: sections A-T (I, K, M-S lumped in OTHER_SERVICES until 2013) + net taxes - FISIM.
@@ -71,3 +71,45 @@ def shares(df: pd.DataFrame, *, total: str = "GDP", components=GRP_COMPONENTS,
         share = 100.0 * signed / out["_total"].where(out["_total"] != 0)
     out = out.drop(columns="_total").assign(share=share)
     return out.reset_index(drop=True)
+
+
+def aggregate(df: pd.DataFrame, groups: dict, *, value: str = "value") -> pd.DataFrame:
+    """Sum member sectors into groups (e.g. OKED divisions into the groupings a paper uses).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        Long table ``region, sector, year, value``.
+    groups : dict
+        Group code -> iterable of member sector codes (``data/sectors.csv``
+        column ``members``).  A member may belong to one group only.
+    value : str
+
+    Returns
+    -------
+    pandas.DataFrame
+        Same keys, ``sector`` = group code; a group is missing where none of its
+        members has data (NaN is not turned into 0).
+
+    Raises
+    ------
+    DataError
+        If a sector is in two groups (it would be counted twice).
+
+    Examples
+    --------
+    >>> toy = pd.DataFrame({"region": "KZ", "year": 2016, "sector": ["10", "11", "24"], "value": [5.0, 1, 4]})
+    >>> aggregate(toy, {"10-11": ["10", "11"], "24": ["24"]})[["sector", "value"]].values.tolist()
+    [['10-11', 6.0], ['24', 4.0]]
+    """
+    from ._errors import DataError
+
+    owner = {}
+    for g, members in groups.items():
+        for m in members:
+            if m in owner:
+                raise DataError(f'sector "{m}" is in two groups ({owner[m]} and {g}); it would be counted twice')
+            owner[m] = g
+    keys = [c for c in df.columns if c not in ("sector", value)]
+    d = df[df["sector"].isin(owner)].assign(sector=lambda x: x["sector"].map(owner))
+    return d.groupby([*keys, "sector"], sort=False)[value].sum(min_count=1).reset_index()[list(df.columns)]

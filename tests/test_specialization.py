@@ -900,3 +900,20 @@ def test_portfolio_zero_start_gives_no_growth():
     out = sp.portfolio(df, start=2018, end=2021).set_index(["region", "sector"])
     assert np.isnan(out.loc[("B", "y"), "growth"]) and out.loc[("B", "y"), "quadrant"] == ""
     assert out.loc[("A", "x"), "growth"] == pytest.approx(10.0, abs=1e-9)
+
+
+def test_seed000_groups_against_bns_national_divisions():
+    """Seed 000 Table 2 audit against official data: BNS national GVA shares of the paper's manufacturing
+    groups (BNS 5931, divisions 10-33) lie close to the shares implied by the printed LQs, supporting the
+    manufacturing base. Metallurgy (24): BNS 38.53 % (2016) vs implied 42.94 [41.69, 44.27]."""
+    from kzclusters.ui.cluster_potential import Seed000Audit
+    from kzclusters.ui.shell import Page
+
+    d = Seed000Audit(Page("01_cluster_potential.ipynb", lang="en")).audit_frame()
+    assert d["bns_national"].notna().all() and len(d) == 36
+    sums = d.groupby("year")["bns_national"].sum()
+    np.testing.assert_allclose(sums, 100.0, atol=1e-9)     # the 12 groups cover divisions 10-33 exactly
+    metal = d.query("row == 1 and year == 2016")["bns_national"].item()
+    assert round(metal, 2) == 38.53
+    big = d[d["implied"] > 5]
+    assert (abs(big["bns_national"] - big["implied"]) / big["implied"] < 0.3).all()

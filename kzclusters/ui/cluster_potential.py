@@ -358,9 +358,30 @@ class Seed000Audit:
         d["lq_equals_share"] = np.isclose(d["share"], d["lq"])
         lq_rows = self.raw2.set_index("row")[["lq_2016", "lq_2017", "lq_2018"]].apply(tuple, axis=1)
         twins = {r: [o for o, v in lq_rows.items() if o != r and v == lq_rows[r]] for r in lq_rows.index}
+        d = d.merge(self.bns_national_shares(), on=["row", "year"], how="left")
         d["identical_lq_row"] = d["row"].map(lambda r: ", ".join(map(str, twins[str(r)] if str(r) in twins
                                                                       else twins.get(r, []))))
         return d
+
+    def bns_national_shares(self) -> pd.DataFrame:
+        """BNS national GVA share of each of the paper's industry groups in manufacturing (10-33), %, 2016-2018.
+
+        Official comparator for the implied national shares: gross value added (BNS 5931), not the output the
+        paper used; the 2018 divisions are an older vintage than the C total, so the denominator is the sum
+        of the divisions.
+        """
+        from .. import structure
+        from ..registry import sectors
+
+        t1 = self.t1[self.t1["measure"] == "share_pct"][["sector", "row"]].drop_duplicates()
+        members = sectors().set_index("code")["members"]
+        groups = {c: (members.get(c) or c).split(";") for c in t1["sector"]}
+        div = kzdata.load("gva_divisions")
+        div = div[div["sector"].isin([f"{i:02d}" for i in range(10, 34)]) & div["year"].between(2016, 2018)]
+        parts = structure.aggregate(div, groups)
+        sh = structure.shares(pd.concat([parts, div.groupby(["region", "year"], as_index=False)["value"].sum()
+                                         .assign(sector="C")]), total="C", components=list(groups))
+        return sh.merge(t1, on="sector")[["row", "year", "share"]].rename(columns={"share": "bns_national"})
 
     def _relabel(self, lang: str) -> None:
         d = self.audit_frame()
@@ -379,11 +400,12 @@ class Seed000Audit:
                 f.append(i18n.t("flag_identical_row", lang, other=r["identical_lq_row"]))
             flags.append("; ".join(f))
         audit["flag"] = flags
-        shown = audit[["row", "name", "year", "share", "lq", "implied", "interval", "flag"]]
+        shown = audit[["row", "name", "year", "share", "lq", "implied", "interval", "bns_national", "flag"]]
         sums = d.groupby("year")[["implied", "low", "high"]].sum().round(2)
         sums_txt = "; ".join(f"{y}: {r['implied']:.2f} [{r['low']:.2f}, {r['high']:.2f}]" for y, r in sums.iterrows())
         hdr = {"row": "№", "name": t("sector"), "year": t("year"), "share": t("col_share_region"),
-               "lq": "LQ", "implied": t("col_implied"), "interval": t("col_interval"), "flag": t("col_flag")}
+               "lq": "LQ", "implied": t("col_implied"), "interval": t("col_interval"),
+               "bns_national": t("col_bns_national"), "flag": t("col_flag")}
         self.html.value = (f"<h4>{t('seed000_t1_title')}</h4>"
                            + html_table(printed.drop(columns="row"), {"name": t("sector")}, digits=2)
                            + f"<h4>{t('seed000_audit_title')}</h4>" + html_table(shown, hdr, digits=2)
