@@ -118,6 +118,7 @@ class ClusterPotentialExplorer:
                                     style={"button_width": "auto"}, layout=W.Layout(width="100%"))
         self.tabs.add_class("kz-tabs")
         self.heading = W.HTML()
+        self.heading.add_class("kz-heading")
         self.error = W.HTML()
         self.chart = W.Image(format="png", layout=W.Layout(width="100%", max_width="860px", height="auto"))
         self.chart.add_class("kz-chart")

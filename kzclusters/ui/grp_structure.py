@@ -80,6 +80,7 @@ class GrpStructureExplorer:
         self.chart = W.Image(format="png", layout=W.Layout(width="100%", max_width="760px", height="auto"))
         self.chart.add_class("kz-chart")
         self.heading = W.HTML()
+        self.heading.add_class("kz-heading")
         self.error = W.HTML(layout=W.Layout(width="100%"))
         self.table = W.HTML(layout=W.Layout(width="100%"))
         self.table.add_class("kz-table-box")

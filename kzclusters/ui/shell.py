@@ -51,6 +51,10 @@ STYLE = """<style>
 .kz-page .widget-slider,.kz-page .widget-dropdown,.kz-page .widget-text{max-width:100%}
 .kz-page .widget-toggle-buttons .widget-toggle-button{margin:1px}
 .kz-page.widget-vbox>.lm-Widget,.kz-page .widget-vbox>.lm-Widget{margin-left:0;margin-right:0}
+.kz-text{max-width:100%;overflow-x:hidden}
+.kz-text mjx-container{position:relative;max-width:100%}
+.kz-text mjx-container[display="true"],.kz-text .MathJax_Display{overflow-x:auto;overflow-y:hidden}
+@media (max-width:600px){.kz-text mjx-container[display="true"]{font-size:82%!important}}
 @media (max-width:600px){.kz-page{font-size:14px}.kz-page h1{font-size:1.35em}
  .kz-page .widget-label{min-width:0!important}}
 </style>"""
