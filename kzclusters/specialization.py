@@ -435,7 +435,8 @@ def strong_clusters(df: pd.DataFrame, *, base: Iterable[str] | None = None, valu
 
 
 def portfolio(df: pd.DataFrame, *, start: int, end: int, base: Iterable[str] | None = None,
-              value: str = "value", relative_to_nation: bool = False) -> pd.DataFrame:
+              value: str = "value", relative_to_nation: bool = False,
+              lq: pd.DataFrame | None = None) -> pd.DataFrame:
     r"""The cluster-portfolio chart's data: LQ, growth and size of each region-sector.
 
     x = :math:`LQ_{ri}` in `end`; y = average annual growth of the sector's
@@ -457,6 +458,9 @@ def portfolio(df: pd.DataFrame, *, start: int, end: int, base: Iterable[str] | N
     base : iterable of str, optional
     value : str, default "value"
     relative_to_nation : bool, default False
+    lq : pandas.DataFrame, optional
+        Precomputed :func:`location_quotient` output (any years; `end` is used),
+        so an explorer need not recompute it.
 
     Returns
     -------
@@ -474,7 +478,9 @@ def portfolio(df: pd.DataFrame, *, start: int, end: int, base: Iterable[str] | N
     if end <= start:
         raise DataError(f"the window must end after it starts (start {start}, end {end})")
     d = _regions_only(df, value, base)
-    lq = location_quotient(d[d["year"] == end], base=base, value=value)
+    if lq is None:
+        lq = location_quotient(d[d["year"] == end], base=base, value=value)
+    lq = lq[lq["year"] == end]
     a = d[d["year"] == start].set_index(["region", "sector"])[value]
     b = d[d["year"] == end].set_index(["region", "sector"])[value]
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -222,3 +222,37 @@ def test_relabel_keeps_every_choice():
         after = ex.state()
         assert {k: v for k, v in after.items() if k != "lang"} == {k: v for k, v in before.items() if k != "lang"}
     assert ex.table_frame()["lq"].notna().all() and 16 <= len(ex.table_frame()) <= 17  # ALA: no mining
+
+
+def test_cluster_potential_controls_change_outputs_without_recomputing(monkeypatch):
+    """Notebook 01: region, year, base, window and tab change what is shown; LQ is computed once, at build."""
+    from kzclusters import specialization as sp
+    from kzclusters.ui.cluster_potential import TABS, ClusterPotentialExplorer, LQModel
+
+    model = LQModel()
+    p = ui.Page("01_cluster_potential.ipynb", lang="en")
+    ex = ClusterPotentialExplorer(p, model, region="KRG", year=2018)
+
+    def boom(*a, **k):
+        raise AssertionError("LQ recomputed on a control change")
+
+    monkeypatch.setattr(sp, "location_quotient", boom)
+    monkeypatch.setattr(sp, "strong_clusters", boom)
+    seen = {ex.chart.value}
+    ex.year.value = 2024
+    seen.add(ex.chart.value)
+    ex.region.value = "ATY"                  # highlighted row of the heat map
+    seen.add(ex.chart.value)
+    ex.base.value = "industry"
+    seen.add(ex.chart.value)
+    assert len(seen) == 4 and ex.error.value == ""
+    for tab in TABS:
+        ex.tabs.value = tab
+        assert ex.error.value == "", tab
+        assert len(ex.table_frame()) > 0 or tab == "candidates", tab
+    ex.tabs.value = "region"
+    before = ex.table_frame()
+    ex.window.value = (2012, 2016)
+    after = ex.table_frame()
+    assert before["year"].min() != after["year"].min() and after["year"].between(2012, 2016).all()
+    assert "years=2012%2C2016" in ex.share.url and "base=industry" in ex.share.url

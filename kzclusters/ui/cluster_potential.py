@@ -178,13 +178,21 @@ class ClusterPotentialExplorer:
         if tab == "portfolio":
             v = self.m.values[k]
             pf = sp.portfolio(v[v["year"].isin([start, end])], start=start, end=end, base=BASES[k[1]],
-                              relative_to_nation=True)
+                              relative_to_nation=True, lq=self.m.lq[k])
             return self._names(pf[pf["region"] == r])
         if tab == "map":
             lq = self.m.lq[k]
             return self._names(lq[(lq["year"] == y) & (lq["sector"] == self.sector.dropdown.value)])
         kr = self.m.krugman[k]
-        return self._names(kr[kr["year"] == y].sort_values("krugman", ascending=False))
+        last = kr[kr["year"] == end].nlargest(3, "krugman")["region"].tolist()
+        keep = kr["region"].isin([r, *last]) & kr["year"].between(start, end)
+        return self._names(kr[keep].sort_values(["region", "year"]))
+
+    def strong_frame(self) -> pd.DataFrame:
+        """Every strong cluster (US Cluster Mapping rule) in the end year of the window, all regions."""
+        st = self.m.strong[self.key()]
+        st = st[st["strong"] & (st["year"] == self.window.value[1])]
+        return self._names(st.sort_values(["stars", "lq"], ascending=False))
 
     # -- wiring --------------------------------------------------------------
     def _on_change(self, change) -> None:
@@ -240,8 +248,15 @@ class ClusterPotentialExplorer:
         self.badge.set(lang, "official", i18n.t("source_bns_grp", lang))
         self.table.value = html_table(shown, headers, digits=2) if len(shown) else \
             f"<p><i>{_t('none_found', lang)}</i></p>"
+        if tab == "candidates":
+            st = self.strong_frame()
+            st_shown = st[["region_name", "sector_name", "lq", "value", "stars"]].assign(
+                stars=lambda d: d["stars"].map(lambda n: "★" * int(n)))
+            self.table.value += (f"<h4>{_t('strong_title', lang, year=self.window.value[1])}</h4>"
+                                 + (html_table(st_shown, headers, digits=2) if len(st) else
+                                    f"<p><i>{_t('none_found', lang)}</i></p>"))
         stem = (self.notebook, tab, self.region.frame.value + "u", self.base.value, self.region.value,
-                self.year.value if tab in ("heatmap", "map", "krugman") else "-".join(map(str, self.window.value)))
+                self.year.value if tab in ("heatmap", "map") else "-".join(map(str, self.window.value)))
         self.downloads.set(lang, stem, table=shown.rename(columns=headers), png=png,
                            svg=(lambda: plots.to_svg(fig_fn())) if fig_fn else None,
                            notes={i18n.t("source", lang): i18n.t("source_bns_grp", lang)})
@@ -308,11 +323,10 @@ class ClusterPotentialExplorer:
             shown = df.sort_values("lq", ascending=False)[["region_name", "lq"]]
             return (title, lambda: plots.choropleth(kzdata.boundaries(frame), values, title="", legend="LQ",
                                                     source=src, labels=labels), shown, h)
-        title = i18n.t("chart_krugman_title", lang, year=y, base=base)
-        shown = df[["region_name", "krugman", "hoover"]]
-        return (title, lambda: plots.bars(df, label="region_name", value="krugman", title="",
-                                          xlabel=i18n.t("axis_krugman", lang), source=src,
-                                          highlight=region), shown, h)
+        title = i18n.t("chart_krugman_title", lang, start=start, end=end, base=base)
+        shown = df[["region_name", "year", "krugman", "hoover"]]
+        return (title, lambda: plots.lines(df, x="year", y="krugman", hue="region_name", title="",
+                                           ylabel=i18n.t("axis_krugman", lang), source=src), shown, h)
 
 
 class Seed000Audit:
