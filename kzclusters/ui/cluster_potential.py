@@ -7,8 +7,6 @@ controls only filter, and only the visible tab is redrawn.
 from __future__ import annotations
 
 import html
-from collections import OrderedDict
-
 import ipywidgets as W
 import numpy as np
 import pandas as pd
@@ -18,7 +16,7 @@ from .. import data as kzdata
 from .. import i18n, plots
 from .. import specialization as sp
 from . import state
-from .kit import (Badge, DownloadBar, RegionPicker, SectorPicker, ShareLink, guarded, html_table, set_options,
+from .kit import (Badge, ChartCache, DownloadBar, RegionPicker, SectorPicker, ShareLink, guarded, html_table, set_options,
                   threshold_input, year_range, year_slider)
 from .shell import Page
 
@@ -127,7 +125,7 @@ class ClusterPotentialExplorer:
         self.badge = Badge("official")
         self.downloads = DownloadBar()
         self.share = ShareLink()
-        self._cache: OrderedDict = OrderedDict()
+        self._cache = ChartCache(maxsize=48)
         body = W.VBox([self.heading, self.badge.container, self.error, self.chart, self.table,
                        self.downloads.container], layout=W.Layout(width="100%"))
         self.controls = W.VBox([self.region.container, self.base, self.base_note, self.year, self.window,
@@ -239,11 +237,7 @@ class ClusterPotentialExplorer:
             png = None
         else:
             self.chart.layout.display = None
-            if key not in self._cache:
-                self._cache[key] = plots.to_png(fig_fn())
-                if len(self._cache) > 48:
-                    self._cache.popitem(last=False)
-            png = self._cache[key]
+            png = self._cache.png(key, fig_fn)
             self.chart.value = png
         self.badge.set(lang, "official", i18n.t("source_bns_grp", lang))
         self.table.value = html_table(shown, headers, digits=2) if len(shown) else \

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import html
-from collections import OrderedDict
-
 import ipywidgets as W
 import pandas as pd
 
 from .. import data as kzdata
 from .. import i18n, plots, structure
 from . import state
-from .kit import (Badge, DownloadBar, Progress, RegionPicker, ShareLink, UploadPanel, guarded, html_table,
-                  year_slider)
+from .kit import (Badge, ChartCache, DownloadBar, Progress, RegionPicker, ShareLink, UploadPanel, guarded,
+                  html_table, year_slider)
 from .shell import Page
 
 __all__ = ["GrpStructureExplorer"]
@@ -66,7 +64,7 @@ class GrpStructureExplorer:
         self._builtin = self._prepare(kzdata.load("grp_gva"))
         self._data = self._builtin
         self._source = "official"
-        self._cache: OrderedDict = OrderedDict()
+        self._cache = ChartCache()
         restored = state.decode(page.query, {
             "frame": lambda s: s if s in _FRAMES else {}[s],
             "region": str, "year": int})
@@ -178,11 +176,7 @@ class GrpStructureExplorer:
                                           source=f"{i18n.t('badge_' + self._source, lang)} · {source}",
                                           badge=self._source)
 
-        if key not in self._cache:
-            self._cache[key] = plots.to_png(figure())
-            if len(self._cache) > 64:
-                self._cache.popitem(last=False)
-        png = self._cache[key]
+        png = self._cache.png(key, figure)
         self.chart.value = png
         self.badge.set(lang, self._source, source)
         shown = view[["sector_name", "value", "share"]]

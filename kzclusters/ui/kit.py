@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+from collections import OrderedDict
 import html
 import logging
 import time
@@ -21,7 +22,7 @@ from .. import i18n
 from ..io import read_table
 from . import downloads
 
-__all__ = ["guarded", "set_options", "language_toggle", "RegionPicker", "year_slider", "year_range", "SectorPicker", "WeightSliders",
+__all__ = ["guarded", "set_options", "ChartCache", "language_toggle", "RegionPicker", "year_slider", "year_range", "SectorPicker", "WeightSliders",
            "threshold_input", "DownloadBar", "ShareLink", "UploadPanel", "Badge", "Progress", "html_table"]
 
 FULL = W.Layout(width="100%")
@@ -72,6 +73,45 @@ def guarded(method):
         return out
 
     return wrapper
+
+
+class ChartCache:
+    """Rendered charts (PNG bytes) by view, least recently used dropped first.
+
+    Going back to a view an explorer has already drawn is then instant.
+
+    Parameters
+    ----------
+    maxsize : int, default 64
+
+    Examples
+    --------
+    >>> cache, calls = ChartCache(maxsize=2), []
+    >>> make = lambda: calls.append(1) or "fig"
+    >>> render = lambda fig: b"png"
+    >>> cache.png(("a",), make, render), cache.png(("a",), make, render), len(calls)
+    (b'png', b'png', 1)
+    """
+
+    def __init__(self, maxsize: int = 64):
+        self.maxsize = maxsize
+        self._d: OrderedDict = OrderedDict()
+
+    def png(self, key, figure, render=None) -> bytes:
+        """The PNG of `key`, drawing ``figure()`` (rendered with :func:`kzclusters.plots.to_png`) on a miss."""
+        if key in self._d:
+            self._d.move_to_end(key)
+            return self._d[key]
+        if render is None:
+            from ..plots import to_png as render
+        out = self._d[key] = render(figure())
+        if len(self._d) > self.maxsize:
+            self._d.popitem(last=False)
+        return out
+
+    def clear(self) -> None:
+        """Forget every chart (e.g. after an upload replaced the data)."""
+        self._d.clear()
 
 
 def set_options(widget, options) -> None:
