@@ -505,6 +505,7 @@ def cluster_potential_page(lang: str | None = None) -> Page:
     >>> sorted(p.texts)[:2]
     ['01_bns_data', '01_exercises']
     """
+    model = LQModel()   # before the page: a preheated kernel has it ready when the visitor arrives
     page = Page("01_cluster_potential.ipynb", ["grp_gva", "seed000_t1_karaganda_manufacturing_structure",
                                                 "seed000_t2_karaganda_lq"], lang=lang)
     page.texts = {}
@@ -528,7 +529,7 @@ def cluster_potential_page(lang: str | None = None) -> Page:
             "col_development")])))
 
     page.on_relabel(relabel)
-    page.explorer = ClusterPotentialExplorer(page)
+    page.explorer = ClusterPotentialExplorer(page, model)
     page.seed000 = Seed000Audit(page)
     page.models = ModelFit(page)
     tx = page.texts

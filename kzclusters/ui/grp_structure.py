@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import ipywidgets as W
 import pandas as pd
@@ -16,6 +17,23 @@ from .shell import Page
 __all__ = ["GrpStructureExplorer"]
 
 _FRAMES = ("20", "17")
+
+
+@functools.lru_cache(maxsize=1)
+def builtin_shares() -> dict:
+    """Shares of every section in GRP for every frame, region and year of the BNS data (computed once).
+
+    Returns
+    -------
+    dict
+        frame -> long frame from :func:`kzclusters.structure.shares`.
+
+    Examples
+    --------
+    >>> sorted(builtin_shares())
+    ['17', '20']
+    """
+    return GrpStructureExplorer._prepare(kzdata.load("grp_gva"))
 
 
 class GrpStructureExplorer:
@@ -61,7 +79,7 @@ class GrpStructureExplorer:
 
     def __init__(self, page: Page, region: str = "KZ", year: int | None = None):
         self.page = page
-        self._builtin = self._prepare(kzdata.load("grp_gva"))
+        self._builtin = builtin_shares()
         self._data = self._builtin
         self._source = "official"
         self._cache = ChartCache()

@@ -39,6 +39,9 @@ def index_page(lang: str | None = None) -> Page:
     >>> "Дәптерлер" in page.notebooks.value, page.explorer.year.description == kz.i18n.t("year", "kk")
     (True, True)
     """
+    from .grp_structure import builtin_shares
+
+    builtin_shares()   # before the page: a preheated kernel has it ready when the visitor arrives
     page = Page("00_index.ipynb", ["grp_gva"], lang=lang)
     intro = W.HTML()
     page.notebooks = W.HTML()

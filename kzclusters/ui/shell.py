@@ -60,6 +60,24 @@ STYLE = """<style>
 </style>"""
 
 
+def _wait_for_request() -> None:
+    """In a preheated Voilà kernel, wait here for the visitor's request (and its query string).
+
+    Voilà can run notebooks ahead of time (``--preheat_kernel``); everything
+    before this call (imports, data, precomputation) is then already done when
+    a visitor arrives, and ``$QUERY_STRING`` is only known after it.  Outside a
+    preheated kernel this does nothing.
+    """
+    import os
+
+    if os.environ.get("VOILA_PREHEAT") == "True":
+        try:
+            from voila.utils import wait_for_request
+        except ImportError:  # pragma: no cover - voila is in requirements.txt
+            return
+        wait_for_request()
+
+
 def initial_language(query: str | None = None) -> str:
     """The language asked for in the page's URL, or the default.
 
@@ -114,6 +132,7 @@ class Page:
 
     def __init__(self, notebook: str, datasets=(), lang: str | None = None):
         self.notebook = notebook
+        _wait_for_request()
         self.query, self.url = state.from_environment()
         self.datasets = list(datasets)
         self.lang = language_toggle(lang or initial_language(self.query))
