@@ -1,4 +1,8 @@
-"""Charts. The only module that imports matplotlib and seaborn.
+"""Charts. The only module that imports matplotlib (and the only one allowed to import seaborn).
+
+seaborn is not imported at run time: it pulls in scipy.stats, which cost about
+2 s of every page's start-up (bench/results/latest.md); its "whitegrid" look and
+"colorblind" palette are reproduced with plain matplotlib settings.
 
 Every function takes tidy data and an optional ``ax``, and returns the
 ``matplotlib.axes.Axes`` it drew on (as PySAL's ``pen`` does).  Text comes in
@@ -13,7 +17,6 @@ import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-import seaborn as sns
 from matplotlib import patheffects
 from matplotlib.collections import PolyCollection
 from matplotlib.colors import TwoSlopeNorm
@@ -22,7 +25,8 @@ __all__ = ["theme", "PALETTE", "bar_shares", "source_note", "to_png", "to_svg", 
            "lines", "bubbles", "choropleth", "bars"]
 
 #: One palette for the whole workbook (colour-blind safe, readable on a projector).
-PALETTE = sns.color_palette("colorblind")
+PALETTE = ["#0173b2", "#de8f05", "#029e73", "#d55e00", "#cc78bc", "#ca9161", "#fbafe4", "#949494", "#ece133",
+           "#56b4e9"]   # seaborn's "colorblind" palette
 BADGE_COLOURS = {"official": "#1b6e3a", "paper": "#1f4e8c", "synthetic": "#b3261e", "upload": "#7a4b00"}
 
 
@@ -36,9 +40,12 @@ def theme() -> None:
     >>> matplotlib.rcParams["axes.titlesize"] >= 13
     True
     """
-    sns.set_theme(style="whitegrid", palette=PALETTE, font_scale=1.05,
-                  rc={"axes.titlesize": 13, "axes.titleweight": "bold", "figure.dpi": 100,
-                      "savefig.dpi": 150, "axes.spines.right": False, "axes.spines.top": False})
+    matplotlib.rcParams.update({
+        "axes.prop_cycle": matplotlib.cycler(color=PALETTE), "axes.facecolor": "white",
+        "axes.edgecolor": "#cccccc", "axes.grid": True, "grid.color": "#e5e5e5", "axes.axisbelow": True,
+        "font.size": 11, "axes.titlesize": 13, "axes.titleweight": "bold", "axes.labelsize": 11,
+        "xtick.labelsize": 10, "ytick.labelsize": 10, "figure.dpi": 100, "savefig.dpi": 150,
+        "axes.spines.right": False, "axes.spines.top": False, "xtick.bottom": False, "ytick.left": False})
 
 
 _THEMED = []
@@ -258,9 +265,18 @@ def heatmap(matrix: pd.DataFrame, *, title: str, cbar_label: str, source: str, b
     finite = vals[np.isfinite(vals)]
     top = vmax or (max(center * 1.5, float(np.nanpercentile(finite, 97))) if finite.size else center * 2)
     norm = TwoSlopeNorm(vcenter=center, vmin=0.0, vmax=top)
-    sns.heatmap(matrix, ax=ax, cmap="RdBu_r", norm=norm, annot=annotate and rows * cols <= 500, fmt=".1f",
-                annot_kws={"fontsize": 7}, linewidths=0.3, linecolor="white",
-                cbar_kws={"label": cbar_label, "shrink": 0.6})
+    mesh = ax.pcolormesh(np.ma.masked_invalid(vals), cmap="RdBu_r", norm=norm, edgecolors="white", linewidth=0.3)
+    ax.set_xlim(0, cols)
+    ax.set_ylim(rows, 0)
+    ax.grid(False)
+    ax.set_xticks(np.arange(cols) + 0.5, [str(c) for c in matrix.columns])
+    ax.set_yticks(np.arange(rows) + 0.5, [str(r) for r in matrix.index])
+    if annotate and rows * cols <= 500:
+        for (i, j), v in np.ndenumerate(vals):
+            if np.isfinite(v):
+                ax.text(j + 0.5, i + 0.5, f"{v:.1f}", ha="center", va="center", fontsize=7,
+                        color="white" if abs(norm(v) - 0.5) > 0.35 else "#222222")
+    fig.colorbar(mesh, ax=ax, label=cbar_label, shrink=0.6)
     ax.set_title(title, loc="left")
     ax.set_xlabel("")
     ax.set_ylabel("")
