@@ -106,6 +106,32 @@ def own_tree() -> set[int]:
     return {me.pid, *(p.pid for p in me.children(recursive=True))}
 
 
+def cpu_snapshot(servers) -> dict[int, tuple[str, float]]:
+    """CPU seconds so far of every process of this run, by role: Voilà server, kernel, browser, other."""
+    roles: dict[int, str] = {}
+    for srv in servers:
+        with contextlib.suppress(psutil.Error):
+            roles[srv.proc.pid] = "server"
+            for c in psutil.Process(srv.proc.pid).children(recursive=True):
+                roles[c.pid] = "kernel"
+    out = {}
+    me = psutil.Process()
+    for p in [me, *me.children(recursive=True)]:
+        with contextlib.suppress(psutil.Error):
+            ct = p.cpu_times()
+            role = roles.get(p.pid) or ("browser" if "chrom" in p.name().lower() else "other")
+            out[p.pid] = (role, ct.user + ct.system)
+    return out
+
+
+def cpu_delta(before: dict, after: dict) -> dict[str, float]:
+    """CPU seconds spent between two snapshots, by role (processes born in between count from zero)."""
+    out = {"kernel": 0.0, "server": 0.0, "browser": 0.0, "other": 0.0}
+    for pid, (role, c) in after.items():
+        out[role] += c - before.get(pid, (role, 0.0))[1]
+    return {k: round(v, 2) for k, v in out.items()}
+
+
 class Server:
     """``scripts/serve.py`` on a free port of 8900-8999, in its own process group."""
 
@@ -524,7 +550,9 @@ async def measure_tti(browser, server: Server, sampler: Sampler, name: str, args
     server.settle()
     await wait_quiet(sampler, args)
     v = Viewer(browser, server, name, args.timeout)
+    before = cpu_snapshot(sampler.servers)
     r = await v.open()
+    r["cpu_s"] = cpu_delta(before, cpu_snapshot(sampler.servers))
     r["foreign_cpu_cores"] = sampler.foreign(r["t_start"], time.time())
     await v.close()
     return r
@@ -576,14 +604,18 @@ async def measure_viewers(browser, server: Server, sampler: Sampler, name: str, 
     await wait_quiet(sampler, args)
     viewers = [Viewer(browser, server, name, args.timeout) for _ in range(args.viewers)]
     t0 = time.time()
+    before = cpu_snapshot(sampler.servers)
     rs = await asyncio.gather(*(v.open() for v in viewers))
+    cpu = cpu_delta(before, cpu_snapshot(sampler.servers))
     t1 = time.time()
     await asyncio.gather(*(v.close() for v in viewers))
     times = [x["tti_s"] for x in rs]
     res = {"viewers": rs, "viewers_all_ok": all(x["ok"] for x in rs), "viewers_n_ok": sum(x["ok"] for x in rs),
            "viewers_max_s": max(times) if all(t is not None for t in times) else None,
            "viewers_median_s": median(times), "viewers_rss_total_peak_mib": sampler.total_peak(t0, t1, server.port),
-           "viewers_foreign_cpu_cores": sampler.foreign(t0, t1)}
+           "viewers_foreign_cpu_cores": sampler.foreign(t0, t1), "viewers_cpu_s": cpu,
+           "viewers_max_response_end_s": max((x["nav_ms"] or {}).get("responseEnd", 0) / 1000 for x in rs)
+           if all(x.get("nav_ms") for x in rs) else None}
     log(f"  [{name}] (d) {args.viewers} viewers: max {_fmt(res['viewers_max_s'])} s, "
         f"{res['viewers_n_ok']}/{args.viewers} ok, all kernels peak {_fmt(res['viewers_rss_total_peak_mib'], 0)} MiB"
         + ("" if res["viewers_all_ok"] else f"  {[e for x in rs for e in x['errors']][:3]}"))
@@ -625,6 +657,9 @@ async def bench_targets(browser, sampler: Sampler, targets: list[tuple[Server, s
         runs = res[name]["tti_runs"]
         ends = [r["nav_ms"]["responseEnd"] / 1000 for r in runs if r.get("nav_ms") and r["nav_ms"].get("responseEnd")]
         res[name]["tti_response_end_s"] = median(ends)
+        cpus = [r["cpu_s"] for r in runs if r.get("cpu_s") and r["tti_s"]]
+        res[name]["tti_cpu_s"] = {k: median([c[k] for c in cpus]) for k in ("kernel", "server", "browser")} if cpus else None
+        res[name]["tti_foreign_cpu_cores"] = median([r.get("foreign_cpu_cores") for r in runs])
         res[name].update(tti_s=median([r["tti_s"] for r in runs]),
                          tti_browser_s=median([r["tti_browser_s"] for r in runs]),
                          tti_errors=sum(not r["ok"] for r in runs))
@@ -851,7 +886,7 @@ def markdown(results: dict) -> str:
               "| (b) round trip first visit, median ms "
               "| (b') revisit (cached), ms | (c) kernel peak RSS, MiB "
               f"| (d) {args['viewers']} viewers: max s / all ok | kernels' total RSS at {args['viewers']} viewers, MiB "
-              "| deep link `?year=` | other load, cores |",
+              "| deep link `?year=` | other load, cores: (a) median / whole |",
               "|---|---|---|---|---|---|---|---|---|---|"]
         for name, r in [*block["notebooks"].items(), ("bare (floor)", bare)]:
             if not r:
@@ -862,7 +897,25 @@ def markdown(results: dict) -> str:
                      f"| {_fmt(r['rss_peak_mib'], 0)} | {_fmt(r['viewers_max_s'])} / "
                      f"{'yes' if r['viewers_all_ok'] else 'NO'} ({r['viewers_n_ok']}/{len(r['viewers'])}) "
                      f"| {_fmt(r['viewers_rss_total_peak_mib'], 0)} "
-                     f"| {'—' if not dl else ('kept' if dl['ok'] else 'LOST')} | {_fmt(r['foreign_cpu_cores'])} |")
+                     f"| {'—' if not dl else ('kept' if dl['ok'] else 'LOST')} "
+                     f"| {_fmt(r.get('tti_foreign_cpu_cores'))} / {_fmt(r.get('foreign_cpu_cores'))} |")
+        cores = results["machine"]["cores_logical"]
+        L += ["", f"Where the CPU goes (CPU seconds; {cores} cores; kernel / Voilà server / Chromium):", "",
+              f"| notebook | one view (median of (a)) | {args['viewers']} views at once (d) "
+              f"| (d) CPU floor = all / {cores} cores, s | same, server side only (kernel + server), s "
+              f"| (d) measured: last HTML response ends / last page interactive, s |", "|---|---|---|---|---|---|"]
+        for name, r in [*block["notebooks"].items(), ("bare (floor)", bare)]:
+            if not r:
+                continue
+            one, many = r.get("tti_cpu_s"), r.get("viewers_cpu_s")
+            trio = (lambda c: f"{c['kernel']:.1f} / {c['server']:.1f} / {c['browser']:.1f}" if c else "—")
+            floor = sum(many[k] for k in ("kernel", "server", "browser")) / cores if many else None
+            sfloor = (many["kernel"] + many["server"]) / cores if many else None
+            L.append(f"| {name} | {trio(one)} | {trio(many)} | {_fmt(floor, 1)} | {_fmt(sfloor, 1)} "
+                     f"| {_fmt(r.get('viewers_max_response_end_s'), 1)} / {_fmt(r['viewers_max_s'], 1)} |")
+        L += ["", f"In (d) the {args['viewers']} Chromium pages run on the same {cores} cores as the server: real "
+                  "viewers bring their own CPUs, so the server-side columns are what a deployment on this machine "
+                  "would see."]
         L += ["", "*HTML response ends*: Voilà streams the page while the kernel starts and runs the notebook "
                   "(plain and progressive modes), so that is roughly the server's share of (a); the rest is Chromium "
                   "loading Voilà's JavaScript, connecting to the kernel and rendering the widgets.", ""]
@@ -872,6 +925,10 @@ def markdown(results: dict) -> str:
             L.append(f"| {name} | {_fmt(v['tti_ratio'])}: **{v['tti_verdict']}** | {_fmt(v['rt_ratio'])}: "
                      f"**{v['rt_verdict']}** | {_fmt(v['rt_revisit_ratio'])}: {v['rt_revisit_verdict']} "
                      f"| {_fmt(v['viewers_ratio'])}: **{v['viewers_verdict']}** |")
+        if bare:
+            bv = ("not all rendered without error" if not bare["viewers_all_ok"]
+                  else verdict(bare.get("viewers_ratio"), TARGET_VIEWERS))
+            L.append(f"| bare (floor), same rule | — | — | — | {_fmt(bare.get('viewers_ratio'))}: {bv} |")
         L.append("")
     if len(results["modes"]) > 1:
         L += ["## Modes compared (time to interactive, median s; 8-viewer max s)", "",
@@ -1061,6 +1118,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="skip checking that closing a tab shuts its kernel down")
     ap.add_argument("--no-profile", dest="profile", action="store_false", help="skip the kernel-side profile")
     ap.add_argument("--out", type=Path, default=RESULTS, help="results folder (default bench/results)")
+    ap.add_argument("--overwrite", action="store_true",
+                    help="overwrite today's YYYY-MM-DD_<host>.md instead of adding YYYY-MM-DD_<host>-2.md")
     args = ap.parse_args(argv)
     args.modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     if args.preheat and "preheat" not in args.modes:
@@ -1078,6 +1137,10 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
     stem = f"{results['date']}_{results['machine']['host']}"
+    n = 2
+    while (out / f"{stem}.md").exists() and args.out == RESULTS and not args.overwrite:
+        stem = f"{results['date']}_{results['machine']['host']}-{n}"  # a later run the same day
+        n += 1
     (out / f"{stem}.md").write_text(md)
     (out / f"{stem}.json").write_text(json.dumps(results, indent=1, default=str))
     (out / "latest.md").write_text(md)
