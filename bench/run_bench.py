@@ -735,11 +735,13 @@ def _useful(top: list, k: int = 16) -> list:
 
 IMPORTS_CODE = r"""
 import json, sys, time
-out = {}
-for mod in ["numpy", "pandas", "matplotlib.pyplot", "seaborn", "ipywidgets", "kzclusters", "kzclusters.ui"]:
-    t = time.perf_counter(); __import__(mod); out[mod] = time.perf_counter() - t
-print("KZIMPORTS" + json.dumps(out))
+t = time.perf_counter(); __import__({mod!r}); s = time.perf_counter() - t
+print("KZIMPORTS" + json.dumps({{"s": s, "pulls": sorted(m for m in ("scipy", "seaborn", "statsmodels", "openpyxl",
+                                                                "matplotlib", "pandas") if m in sys.modules)}}))
 """
+
+#: Modules timed one by one, each in a fresh interpreter (so each figure includes its own dependencies).
+IMPORTS = ("numpy", "pandas", "matplotlib.pyplot", "seaborn", "ipywidgets", "kzclusters", "kzclusters.ui")
 
 
 def profile_notebook(path: Path, name: str) -> dict:
@@ -806,9 +808,14 @@ def profile_notebook(path: Path, name: str) -> dict:
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
-    out = subprocess.run([PY, "-c", IMPORTS_CODE], cwd=ROOT, capture_output=True, text=True, timeout=300)
-    m = re.search(r"KZIMPORTS(.*)", out.stdout)
-    res["imports_s"] = json.loads(m.group(1)) if m else None
+    res["imports_s"], res["imports_pull"] = {}, {}
+    for mod in IMPORTS:
+        out = subprocess.run([PY, "-c", IMPORTS_CODE.format(mod=mod)], cwd=ROOT, capture_output=True, text=True,
+                             timeout=300)
+        m = re.search(r"KZIMPORTS(.*)", out.stdout)
+        if m:
+            d = json.loads(m.group(1))
+            res["imports_s"][mod], res["imports_pull"][mod] = d["s"], d["pulls"]
     out = subprocess.run([PY, "-c", "pass"], cwd=ROOT, capture_output=True, timeout=60)
     t = time.perf_counter()
     subprocess.run([PY, "-c", "import ipykernel.kernelapp"], cwd=ROOT, capture_output=True, timeout=120)
@@ -955,10 +962,13 @@ def markdown(results: dict) -> str:
                      f"| {_fmt(p['update_cached_s'] * 1000 if p.get('update_cached_s') is not None else None, 1)} "
                      f"| {_fmt(p.get('rss_after_mib'), 0)} |")
         imp = results["profile"][0].get("imports_s")
+        pull = results["profile"][0].get("imports_pull") or {}
         if imp:
-            L += ["", "Cold imports in a fresh interpreter (cumulative order, s): " + ", ".join(
-                f"`{k}` {v:.2f}" for k, v in imp.items()) + f"; `import ipykernel.kernelapp` alone "
-                f"(process start included) {results['profile'][0].get('import_ipykernel_s', 0):.2f}.", ""]
+            L += ["", "Imports, each alone in a fresh interpreter (s, dependencies included): " + ", ".join(
+                f"`{k}` {v:.2f}" for k, v in imp.items()) + f"; `import kzclusters.ui` loads "
+                + (", ".join(pull.get("kzclusters.ui", [])) or "none of the big libraries") + " (of scipy, seaborn, "
+                "statsmodels, openpyxl, matplotlib, pandas); a Python process that imports `ipykernel.kernelapp` "
+                f"takes {results['profile'][0].get('import_ipykernel_s', 0):.2f} s.", ""]
         for p in results["profile"]:
             for c in p.get("cells_top", []):
                 if c.get("top"):
@@ -979,8 +989,9 @@ def markdown(results: dict) -> str:
             checks.append(f"- [{mode}, {key}] closing a tab (with `beforeunload`) "
                           + ("did **not** shut its kernel down: Voilà's shutdown request is refused with 403 "
                              "('_xsrf' argument missing, voila-dashboards/voila#1458), so every visit leaves a "
-                             f"kernel{f' of up to {max(peak):.0f} MiB' if peak else ''} running until the server "
-                             "stops (the bench shuts its own kernels down explicitly)."
+                             f"kernel{f' of up to {max(peak):.0f} MiB' if peak else ''} running until "
+                             + (f"culled ({results['culling']}) or " if results.get("culling") else "")
+                             + "the server stops (the bench shuts its own kernels down explicitly)."
                              if tc["kernel_alive_after_tab_close"] else "shut its kernel down."))
     ext = sorted({e.split(" (")[0] for b in results["modes"].values()
                   for r in [*b["notebooks"].values(), b.get("bare")] if r
@@ -1075,6 +1086,10 @@ async def amain(args) -> dict:
     finally:
         sampler.stop()
     results["summary"] = summarise(results)
+    with contextlib.suppress(Exception):
+        mkm = json.loads((ROOT / "voila.json").read_text()).get("MappingKernelManager", {})
+        if mkm.get("cull_idle_timeout"):
+            results["culling"] = ", ".join(f"{k}={v}" for k, v in mkm.items() if k.startswith("cull"))
     if len(results["modes"]) > 1:
         best = {}
         for mode, b in results["modes"].items():
