@@ -22,7 +22,8 @@ from matplotlib.collections import PolyCollection
 from matplotlib.colors import TwoSlopeNorm
 
 __all__ = ["theme", "PALETTE", "bar_shares", "source_note", "to_png", "to_svg", "structure_figure", "heatmap",
-           "lines", "bubbles", "choropleth", "bars"]
+           "lines", "bubbles", "choropleth", "bars", "grade_colours", "grade_bars", "quadrant",
+           "category_map"]
 
 #: One palette for the whole workbook (colour-blind safe, readable on a projector).
 PALETTE = ["#0173b2", "#de8f05", "#029e73", "#d55e00", "#cc78bc", "#ca9161", "#fbafe4", "#949494", "#ece133",
@@ -87,7 +88,8 @@ def source_note(fig, text: str, badge: str = "official") -> None:
 
 
 def bar_shares(df: pd.DataFrame, *, label: str = "label", value: str = "share", title: str = "",
-               xlabel: str = "", ax=None, top: int | None = None, highlight: str | None = None):
+               xlabel: str = "", ax=None, top: int | None = None, highlight: str | None = None,
+               decimals: int = 1):
     """Horizontal bar chart of shares, largest first.
 
     Parameters
@@ -104,6 +106,8 @@ def bar_shares(df: pd.DataFrame, *, label: str = "label", value: str = "share", 
         Show only the largest `top` bars.
     highlight : str, optional
         Label of a bar to draw in the accent colour.
+    decimals : int, default 1
+        Decimals of the value printed at the end of each bar.
 
     Returns
     -------
@@ -126,7 +130,7 @@ def bar_shares(df: pd.DataFrame, *, label: str = "label", value: str = "share", 
     ax.barh(data[label], data[value], color=colours)
     ax.invert_yaxis()
     for y, v in enumerate(data[value]):
-        ax.text(v, y, f" {v:.1f}", va="center", fontsize=9)
+        ax.text(v, y, f" {v:.{decimals}f}", va="center", fontsize=9)
     ax.set_title(title, loc="left")
     ax.set_xlabel(xlabel)
     ax.set_ylabel("")
@@ -230,7 +234,7 @@ def _figure(width: float, height: float, source: str, badge: str):
 
 
 def heatmap(matrix: pd.DataFrame, *, title: str, cbar_label: str, source: str, badge: str = "official",
-            center: float = 1.0, annotate: bool = True, vmax: float | None = None):
+            center: float | None = 1.0, annotate: bool = True, vmax: float | None = None):
     """A rows x columns heatmap with a diverging scale centred on `center` (LQ = 1 by default).
 
     Parameters
@@ -241,7 +245,9 @@ def heatmap(matrix: pd.DataFrame, *, title: str, cbar_label: str, source: str, b
         Translated texts.
     badge : str
         Source badge kind.
-    center : float, default 1.0
+    center : float or None, default 1.0
+        Centre of the diverging scale; None for a sequential scale from the
+        minimum to the maximum (e.g. normalised scores 0..100).
     annotate : bool, default True
         Print values in the cells.
     vmax : float, optional
@@ -260,12 +266,18 @@ def heatmap(matrix: pd.DataFrame, *, title: str, cbar_label: str, source: str, b
     >>> plt.close(fig)
     """
     rows, cols = matrix.shape
-    fig, ax = _figure(min(11.0, 1.6 + 0.42 * cols), 1.2 + 0.32 * rows, source, badge)
+    width = max(7.0, min(11.0, 1.6 + 0.42 * cols))
+    fig, ax = _figure(width, 1.2 + 0.32 * rows, source, badge)
     vals = matrix.to_numpy(dtype="float64")
     finite = vals[np.isfinite(vals)]
-    top = vmax or (max(center * 1.5, float(np.nanpercentile(finite, 97))) if finite.size else center * 2)
-    norm = TwoSlopeNorm(vcenter=center, vmin=0.0, vmax=top)
-    mesh = ax.pcolormesh(np.ma.masked_invalid(vals), cmap="RdBu_r", norm=norm, edgecolors="white", linewidth=0.3)
+    if center is None:
+        lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+        norm = matplotlib.colors.Normalize(vmin=lo, vmax=vmax or (hi if hi > lo else lo + 1.0))
+        cmap = "YlGnBu"
+    else:
+        top = vmax or (max(center * 1.5, float(np.nanpercentile(finite, 97))) if finite.size else center * 2)
+        norm, cmap = TwoSlopeNorm(vcenter=center, vmin=0.0, vmax=top), "RdBu_r"
+    mesh = ax.pcolormesh(np.ma.masked_invalid(vals), cmap=cmap, norm=norm, edgecolors="white", linewidth=0.3)
     ax.set_xlim(0, cols)
     ax.set_ylim(rows, 0)
     ax.grid(False)
@@ -275,14 +287,19 @@ def heatmap(matrix: pd.DataFrame, *, title: str, cbar_label: str, source: str, b
         for (i, j), v in np.ndenumerate(vals):
             if np.isfinite(v):
                 ax.text(j + 0.5, i + 0.5, f"{v:.1f}", ha="center", va="center", fontsize=7,
-                        color="white" if abs(norm(v) - 0.5) > 0.35 else "#222222")
+                        color=("white" if norm(v) > 0.6 else "#222222") if center is None else
+                        ("white" if abs(norm(v) - 0.5) > 0.35 else "#222222"))
     fig.colorbar(mesh, ax=ax, label=cbar_label, shrink=0.6)
     ax.set_title(title, loc="left")
     ax.set_xlabel("")
     ax.set_ylabel("")
     ax.tick_params(axis="x", labelrotation=90, labelsize=8)
     ax.tick_params(axis="y", labelsize=8)
-    fig.subplots_adjust(left=0.2, right=0.98, bottom=0.28, top=0.93)
+    longest = max((len(str(r)) for r in matrix.index), default=4)
+    tallest = max((len(str(c)) for c in matrix.columns), default=4)
+    height = 1.2 + 0.32 * rows
+    fig.subplots_adjust(left=min(0.45, (0.3 + 0.075 * longest) / width), right=0.98,
+                        bottom=min(0.45, (0.3 + 0.075 * tallest) / height), top=0.93)
     return fig
 
 
@@ -460,7 +477,7 @@ def choropleth(shapes: dict, values: dict, *, title: str, legend: str, source: s
 
 
 def bars(df: pd.DataFrame, *, label: str, value: str, title: str, xlabel: str, source: str,
-         badge: str = "official", highlight: str | None = None, ref: float | None = None):
+         badge: str = "official", highlight: str | None = None, ref: float | None = None, decimals: int = 1):
     """Ranked horizontal bars with a source badge (e.g. Krugman index by region).
 
     Parameters
@@ -473,6 +490,8 @@ def bars(df: pd.DataFrame, *, label: str, value: str, title: str, xlabel: str, s
         Label to draw in the accent colour.
     ref : float, optional
         A reference line.
+    decimals : int, default 1
+        Decimals of the printed values.
 
     Returns
     -------
@@ -487,10 +506,274 @@ def bars(df: pd.DataFrame, *, label: str, value: str, title: str, xlabel: str, s
     >>> plt.close(fig)
     """
     fig, ax = _figure(7.5, 0.3 * len(df) + 1.5, source, badge)
-    bar_shares(df, label=label, value=value, title=title, xlabel=xlabel, ax=ax, highlight=highlight)
+    bar_shares(df, label=label, value=value, title=title, xlabel=xlabel, ax=ax, highlight=highlight,
+               decimals=decimals)
     if ref is not None:
         ax.axvline(ref, color="#555555", lw=1, ls="--")
     longest = int(df[label].astype(str).str.len().max()) if len(df) else 4
     fig.subplots_adjust(left=min(0.55, 0.04 + 0.0148 * longest), right=0.97, top=1 - 0.55 / (0.3 * len(df) + 1.5),
                         bottom=0.95 / (0.3 * len(df) + 1.5))
+    return fig
+
+
+def grade_colours(n: int) -> list:
+    """`n` colours for ordered grades, worst (light) to best (dark): a colour-blind-safe sequential scale.
+
+    Parameters
+    ----------
+    n : int
+        Number of grades.
+
+    Returns
+    -------
+    list of str
+        Hex colours, worst grade first.
+
+    Examples
+    --------
+    >>> cols = grade_colours(6)
+    >>> len(cols), cols[0] != cols[-1]
+    (6, True)
+    """
+    cmap = matplotlib.colormaps["YlGnBu"]
+    return [matplotlib.colors.to_hex(cmap(v)) for v in np.linspace(0.18, 0.95, max(int(n), 1))]
+
+
+def grade_bars(df: pd.DataFrame, *, label: str, grades: list, title: str, xlabel: str, rank_label: str,
+               stability_label: str, source: str, badge: str = "official", cuts=None):
+    """Ranked bars of a composite index coloured by grade, with the uncertainty of index and rank.
+
+    Left panel: the index (bars, coloured by grade) with its 5-95 % interval over
+    the weight draws (whiskers) and the grade cut-offs (dotted lines).  Right
+    panel: the rank in the base case (dot) and its 5-95 % interval (line), with
+    the share of draws in which the region keeps its grade printed at the right.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per region with the display `label` and the columns of
+        :func:`kzclusters.composite.weight_uncertainty`: ``index, rank, grade,
+        index_p05, index_p95, rank_p05, rank_p95, grade_share``.
+    label : str
+        Column with the display names.
+    grades : list of str
+        Grade labels, worst first (sets the colours and the legend).
+    title, xlabel, rank_label, stability_label, source : str
+        Translated texts.
+    badge : str
+    cuts : sequence of float, optional
+        Grade cut-offs to draw.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"l": ["a", "b"], "index": [70.0, 30.0], "rank": [1, 2], "grade": ["A", "C"],
+    ...                   "index_p05": [65.0, 28.0], "index_p95": [75.0, 33.0], "rank_p05": [1.0, 1.0],
+    ...                   "rank_p95": [1.0, 2.0], "grade_share": [1.0, 0.8]})
+    >>> fig = grade_bars(d, label="l", grades=["C", "A"], title="T", xlabel="I", rank_label="rank",
+    ...                  stability_label="kept", source="BNS", cuts=[50])
+    >>> len(fig.axes[0].patches), len(fig.axes)
+    (2, 2)
+    >>> plt.close(fig)
+    """
+    _themed()
+    d = df.dropna(subset=["index"]).sort_values(["rank", label])
+    n = len(d)
+    height = 0.32 * n + 1.9
+    fig, (ax, ax2) = plt.subplots(1, 2, figsize=(9.0, height), sharey=True,
+                                  gridspec_kw={"width_ratios": [3.2, 1.6], "wspace": 0.14})
+    source_note(fig, source, badge)
+    colours = dict(zip(grades, grade_colours(len(grades))))
+    y = np.arange(n)
+    ax.barh(y, d["index"], color=[colours.get(g, "#bbbbbb") for g in d["grade"]], edgecolor="#555555",
+            linewidth=0.4)
+    if {"index_p05", "index_p95"} <= set(d.columns):
+        lo = (d["index"] - d["index_p05"]).clip(lower=0)
+        hi = (d["index_p95"] - d["index"]).clip(lower=0)
+        ax.errorbar(d["index"], y, xerr=[lo, hi], fmt="none", ecolor="#222222", elinewidth=1, capsize=2.5)
+    for yy, (v, g) in enumerate(zip(d["index"], d["grade"])):
+        ax.text(1.0, yy, f"{g}", va="center", ha="left", fontsize=8.5, fontweight="bold", color="#222222")
+    for c in (cuts or []):
+        ax.axvline(c, color="#777777", lw=0.8, ls=":")
+    ax.set_yticks(y, d[label])
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.set_xlim(0, max(100.0, float(d.get("index_p95", d["index"]).max()) * 1.05) if n else 100)
+    ax.set_title(title, loc="left")
+    handles = [matplotlib.patches.Patch(facecolor=colours[g], edgecolor="#555555", label=g) for g in grades]
+    ax.legend(handles=handles, loc="lower right", fontsize=8, ncols=min(len(grades), 6), frameon=True,
+              framealpha=0.9)
+    if {"rank_p05", "rank_p95"} <= set(d.columns):
+        ax2.hlines(y, d["rank_p05"], d["rank_p95"], color=PALETTE[0], lw=3, alpha=0.55)
+    ax2.plot(d["rank"].astype(float), y, "o", color=PALETTE[3], ms=5)
+    top = max(float(n), 2.0)
+    ax2.set_xlim(top + 0.5, 0.5)
+    ax2.set_xlabel(rank_label)
+    ax2.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True, nbins=5, prune="upper"))
+    if "grade_share" in d.columns:
+        for yy, s in enumerate(d["grade_share"]):
+            if np.isfinite(s):
+                ax2.text(1.02, yy, f"{100 * s:.0f}%", transform=ax2.get_yaxis_transform(), va="center",
+                         ha="left", fontsize=8.5)
+        ax2.text(1.02, 1.0, stability_label, transform=ax2.transAxes, va="bottom", ha="left", fontsize=8,
+                 color="#444444")
+    left = min(0.42, 0.05 + 0.0125 * (int(d[label].astype(str).str.len().max()) if n else 4))
+    fig.subplots_adjust(left=left, right=0.9, top=1 - 0.55 / height, bottom=1.05 / height)
+    return fig
+
+
+def quadrant(df: pd.DataFrame, *, x: str, y: str, label: str, title: str, xlabel: str, ylabel: str,
+             x0: float, y0: float, names: dict, source: str, badge: str = "official",
+             highlight=(), highlight_label: str = "", logy: bool = True):
+    """Scatter of two measures split into four quadrants at (x0, y0), points named, some ringed.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per region.
+    x, y, label : str
+        Columns.
+    title, xlabel, ylabel, source : str
+        Translated texts.
+    x0, y0 : float
+        Where the quadrant lines cross (e.g. the medians).
+    names : dict
+        Translated quadrant names: ``{"poles": ..., "x_only": ..., "y_only": ..., "neither": ...}``
+        (top right, bottom right, top left, bottom left).
+    badge : str
+    highlight : collection of str
+        Labels to ring (e.g. the regions a paper named).
+    highlight_label : str
+        Legend text of the rings.
+    logy : bool, default True
+        Use a logarithmic y axis when all y are positive and span more than a
+        factor of 20 (regional shares are very skewed).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"i": [70.0, 20.0, 40.0], "s": [0.4, 0.01, 0.1], "l": ["a", "b", "c"]})
+    >>> fig = quadrant(d, x="i", y="s", label="l", title="T", xlabel="I", ylabel="S", x0=40, y0=0.1,
+    ...                names={"poles": "P", "x_only": "X", "y_only": "Y", "neither": "N"}, source="BNS",
+    ...                highlight=["a"], highlight_label="paper")
+    >>> len(fig.axes[0].collections)
+    2
+    >>> plt.close(fig)
+    """
+    fig, ax = _figure(8.0, 5.8, source, badge)
+    d = df.dropna(subset=[x, y])
+    top = (d[x] >= x0) & (d[y] >= y0)
+    colours = np.where(top, PALETTE[3], np.where(d[x] >= x0, PALETTE[0], np.where(d[y] >= y0, PALETTE[1],
+                                                                                    PALETTE[7])))
+    ax.scatter(d[x], d[y], s=55, c=list(colours), edgecolors="white", linewidths=0.8, zorder=3)
+    hl = d[d[label].isin(list(highlight))]
+    ax.scatter(hl[x], hl[y], s=260, facecolors="none", edgecolors=PALETTE[2], linewidths=2.0, zorder=4,
+               label=highlight_label or None)
+    ax.axvline(x0, color="#555555", lw=1, ls="--")
+    ax.axhline(y0, color="#555555", lw=1, ls="--")
+    positive = d[y] > 0
+    if logy and positive.all() and len(d) and float(d[y].max()) / float(d[y].min()) > 20:
+        ax.set_yscale("log")
+        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:g}"))
+        ax.yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+    ax.margins(x=0.12, y=0.1)
+    for key, (px, py, ha, va) in {"poles": (0.98, 0.98, "right", "top"), "x_only": (0.98, 0.02, "right", "bottom"),
+                                  "y_only": (0.02, 0.98, "left", "top"),
+                                  "neither": (0.02, 0.02, "left", "bottom")}.items():
+        ax.text(px, py, names.get(key, key), transform=ax.transAxes, ha=ha, va=va, fontsize=10,
+                color="#333333", fontweight="bold", alpha=0.75)
+    _repel_labels(fig, ax, d[x].to_numpy(), d[y].to_numpy(), d[label].astype(str).tolist())
+    if highlight_label and len(hl):
+        ax.legend(loc="center right", fontsize=8.5)
+    ax.set_title(title, loc="left")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    fig.subplots_adjust(left=0.11, right=0.97, bottom=0.15, top=0.92)
+    return fig
+
+
+def _repel_labels(fig, ax, xs, ys, texts, fontsize: float = 8.0) -> None:
+    """Name each point, nudging a label up or down (in 9-point steps) until it overlaps no earlier one."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    placed = []
+    for i in np.argsort(-np.asarray(ys, dtype="float64"), kind="stable"):
+        for step in (0, 1, -1, 2, -2, 3, -3, 4, -4):
+            t = ax.annotate(texts[i], (xs[i], ys[i]), xytext=(5, 3 + 9 * step), textcoords="offset points",
+                            fontsize=fontsize, path_effects=[patheffects.withStroke(linewidth=2.2,
+                                                                                    foreground="white")])
+            box = t.get_window_extent(renderer)
+            if not any(box.overlaps(b) for b in placed) or step == -4:
+                placed.append(box)
+                break
+            t.remove()
+
+
+def category_map(shapes: dict, categories: dict, *, order: list, title: str, legend: str, source: str,
+                 badge: str = "official", labels: dict | None = None, colours: list | None = None,
+                 missing: str = ""):
+    """Map of regions coloured by an ordered category (e.g. a letter grade); grey = no data.
+
+    Parameters
+    ----------
+    shapes : dict
+        Region code -> list of (n, 2) lon/lat rings (:func:`kzclusters.data.boundaries`).
+    categories : dict
+        Region code -> category (one of `order`).
+    order : list of str
+        Categories, worst first (sets colours and legend order).
+    title, legend, source : str
+        Translated texts.
+    badge : str
+    labels : dict, optional
+        Region code -> short label printed with its category.
+    colours : list of str, optional
+        One colour per category (default :func:`grade_colours`).
+    missing : str
+        Legend text for regions without a category (omitted when empty).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> sq = [np.array([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]], dtype=float)]
+    >>> fig = category_map({"A": sq, "B": [sq[0] + [1, 0]]}, {"A": "high"}, order=["low", "high"],
+    ...                    title="T", legend="Grade", source="BNS")
+    >>> len(fig.axes[0].collections), len(fig.axes[0].get_legend().get_texts())
+    (1, 2)
+    >>> plt.close(fig)
+    """
+    fig, ax = _figure(8.0, 4.8, source, badge)
+    colours = colours or grade_colours(len(order))
+    lookup = dict(zip(order, colours))
+    polys, faces = [], []
+    for code, rings in shapes.items():
+        for ring in rings:
+            polys.append(ring)
+            faces.append(lookup.get(categories.get(code), "#dddddd"))
+    ax.add_collection(PolyCollection(polys, facecolors=faces, edgecolors="white", linewidths=0.6))
+    ax.autoscale_view()
+    ax.set_aspect(1.45)
+    ax.axis("off")
+    for code in (labels or {}):
+        if code in shapes and categories.get(code) is not None:
+            big = max(shapes[code], key=len)
+            ax.text(big[:, 0].mean(), big[:, 1].mean(), f"{labels[code]}\n{categories[code]}", fontsize=6.5,
+                    ha="center", va="center",
+                    path_effects=[patheffects.withStroke(linewidth=2.2, foreground="white")])
+    handles = [matplotlib.patches.Patch(facecolor=lookup[c], edgecolor="#777777", label=c) for c in order]
+    if missing:
+        handles.append(matplotlib.patches.Patch(facecolor="#dddddd", edgecolor="#777777", label=missing))
+    ax.legend(handles=handles, title=legend, loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=8.5,
+              frameon=False)
+    ax.set_title(title, loc="left")
+    fig.subplots_adjust(left=0.01, right=0.84, bottom=0.06, top=0.92)
     return fig

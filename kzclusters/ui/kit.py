@@ -19,6 +19,7 @@ import ipywidgets as W
 import pandas as pd
 
 from .. import i18n
+from .._errors import DataError
 from ..io import read_table
 from . import downloads
 
@@ -35,7 +36,8 @@ def guarded(method):
     The exception and its traceback go to the server log (the kernel's stderr,
     which Voilà prints); the viewer sees ``error_friendly`` in the current
     language in the explorer's ``error`` widget, which is cleared on the next
-    successful update.
+    successful update.  A :class:`kzclusters.DataError` (a choice or a file that
+    cannot be computed) is shown with its own message, which says what to fix.
 
     Parameters
     ----------
@@ -64,6 +66,10 @@ def guarded(method):
     def wrapper(self, *args, **kwargs):
         try:
             out = method(self, *args, **kwargs)
+        except DataError as err:   # the user's choice or file cannot be computed: say what and how to fix
+            self.error.value = (f"<div class='kz-error' role='alert'>{html.escape(i18n.t('error', self.page.lang.value))}: "
+                                f"{html.escape(i18n.format_error(err, self.page.lang.value))}</div>")
+            return None
         except Exception:  # noqa: BLE001 - shown as a friendly message, logged in full
             log.exception("update of %s failed", type(self).__name__)
             self.error.value = (f"<div class='kz-error' role='alert'>"
@@ -631,6 +637,12 @@ class UploadPanel:
         Called with the parsed frame, or with ``None`` on reset.
     read_options : dict, optional
         Passed to :func:`kzclusters.io.read_table` (e.g. ``{"sector": "GDP"}``).
+    reader : callable, optional
+        ``reader(payload, filename=name, **read_options)`` used instead of
+        :func:`kzclusters.io.read_table` (e.g. a reader that also checks the
+        indicator codes); it must raise :class:`kzclusters.DataError` on bad input.
+    hint_key : str, default "upload_hint"
+        i18n key of the line that says what the file should look like.
 
     Examples
     --------
@@ -644,9 +656,11 @@ class UploadPanel:
     1
     """
 
-    def __init__(self, on_data, read_options: dict | None = None):
+    def __init__(self, on_data, read_options: dict | None = None, reader=None, hint_key: str = "upload_hint"):
         self.on_data = on_data
+        self.hint_key = hint_key
         self.read_options = dict(read_options or {})
+        self.reader = reader or read_table
         self.data: pd.DataFrame | None = None
         self.lang = i18n.DEFAULT_LANG
         self.button = W.FileUpload(accept=".csv,.xlsx,.txt", multiple=False)
@@ -668,7 +682,7 @@ class UploadPanel:
         """Labels in `lang`."""
         self.lang = lang
         self.title.value = f"<b>{html.escape(i18n.t('upload_your_data', lang))}</b> " \
-                           f"<small>{html.escape(i18n.t('upload_hint', lang))}</small>"
+                           f"<small>{html.escape(i18n.t(self.hint_key, lang))}</small>"
         self.button.description = i18n.t("upload_button", lang)
         self.reset.description = i18n.t("upload_reset", lang)
 
@@ -682,7 +696,7 @@ class UploadPanel:
     def load(self, payload: bytes, name: str, lang: str) -> None:
         """Parse an uploaded file and hand it to the explorer, or show what is wrong."""
         try:
-            df = read_table(payload, filename=name, **self.read_options)
+            df = self.reader(payload, filename=name, **self.read_options)
         except Exception as err:  # noqa: BLE001 - every failure becomes a message, never a traceback
             self.message.value = (f"<div class='kz-error' role='alert'>{html.escape(i18n.t('error', lang))}: "
                                   f"{html.escape(i18n.format_error(err, lang))}</div>")

@@ -113,4 +113,13 @@ NOTEBOOKS: list[Notebook] = [
         share_params=("lang", "frame", "base", "region", "year", "years", "sector", "lq_min", "tab"),
         upload=False,
     ),
+    Notebook(
+        file="02_ict_clusters.ipynb",
+        scope=".kz-section:has(.kz-measure)",   # the BNS section J explorer (the index explorer has no year slider:
+        heading_has_region=False,               # its bulletins cover 2022 only); the bar view names no region
+        csv_header=("region", "ict_col_gva", "ict_measure_share", "ict_measure_lq", "ict_measure_growth"),
+        csv_text_columns=1,
+        share_params=("lang", "frame", "region", "year", "years", "measure", "view"),
+        upload=False,                           # the index explorer's upload is tested in tests/test_ui_ict.py
+    ),
 ]
