@@ -245,7 +245,7 @@ class IndexExplorer:
                 self.data, self.source = df, "upload"
                 self.upload_name = str(len(self._results)) + ":" + str(hash(pd.util.hash_pandas_object(df).sum()))
             years = self._years()
-            set_options(self.year, years)
+            set_options(self.year, [(str(y), y) for y in years])
             if self.year.value not in years:
                 self.year.value = years[-1]
         finally:
