@@ -810,7 +810,9 @@ class Quadrant:
         names = {k: i18n.t(f"quadrant_{k}", lang) for k in ("poles", "x_only", "y_only", "neither")}
         hl = [i18n.region_name(c, lang, short=True) for c in PAPER_POLES]
         src = f"{i18n.t('badge_' + self.explorer.source, lang)} · {i18n.t('source_quadrant', lang)}"
-        key = (lang, self.split.value, *self.explorer._key())
+        # the chart depends only on the index values (not on the noise or the cut-offs): key on them
+        key = (lang, self.split.value, self.explorer.source, y, tuple(np.round(d["index"].to_numpy(), 9)),
+               tuple(d["region"]))
         self.chart.value = png = self._cache.png(key, lambda: plots.quadrant(
             d, x="index", y="share_pct", label="region_name", title="", xlabel=i18n.t("col_index", lang),
             ylabel=i18n.t("ict_measure_share", lang), x0=fx, y0=100 * fy, names=names, source=src,
