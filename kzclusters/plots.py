@@ -23,7 +23,7 @@ from matplotlib.colors import TwoSlopeNorm
 
 __all__ = ["theme", "PALETTE", "bar_shares", "source_note", "to_png", "to_svg", "structure_figure", "heatmap",
            "lines", "bubbles", "choropleth", "bars", "grade_colours", "grade_bars", "quadrant",
-           "category_map"]
+           "category_map", "gauge", "category_bars"]
 
 #: One palette for the whole workbook (colour-blind safe, readable on a projector).
 PALETTE = ["#0173b2", "#de8f05", "#029e73", "#d55e00", "#cc78bc", "#ca9161", "#fbafe4", "#949494", "#ece133",
@@ -776,4 +776,119 @@ def category_map(shapes: dict, categories: dict, *, order: list, title: str, leg
               frameon=False)
     ax.set_title(title, loc="left")
     fig.subplots_adjust(left=0.01, right=0.84, bottom=0.06, top=0.92)
+    return fig
+
+
+def gauge(value: float, *, bands: list, band_labels: list, title: str, xlabel: str, source: str,
+          badge: str = "paper", marks: dict | None = None, lo: float = 0.0, hi: float | None = None):
+    """A horizontal gauge: coloured bands (e.g. low / medium / high) and a marker at `value`.
+
+    Parameters
+    ----------
+    value : float
+        The value to mark.
+    bands : list of float
+        Inner band edges, increasing (two edges make three bands).
+    band_labels : list of str
+        One translated label per band (``len(bands) + 1``).
+    title, xlabel, source : str
+        Translated texts.
+    badge : str
+    marks : dict, optional
+        Extra labelled markers: translated label -> value (e.g. the printed value).
+    lo, hi : float
+        Ends of the scale (`hi` defaults to 1.5 times the last edge or the value).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = gauge(0.08, bands=[0.3, 0.6], band_labels=["low", "medium", "high"], title="P", xlabel="P",
+    ...             source="paper", marks={"printed": 0.08})
+    >>> len(fig.axes[0].patches)
+    3
+    >>> plt.close(fig)
+    """
+    fig, ax = _figure(8.0, 2.4, source, badge)
+    edges = [float(b) for b in bands]
+    top = hi if hi is not None else max(edges[-1] * 1.5 if edges else 1.0, float(value) * 1.1)
+    cuts = [lo, *edges, top]
+    colours = grade_colours(len(cuts) - 1)
+    for i in range(len(cuts) - 1):
+        ax.barh(0, cuts[i + 1] - cuts[i], left=cuts[i], height=0.6, color=colours[i], edgecolor="white")
+        ax.text((cuts[i] + cuts[i + 1]) / 2, 0.42, band_labels[i], ha="center", va="bottom", fontsize=9)
+    ax.plot([value, value], [-0.38, 0.38], color=PALETTE[3], lw=3)
+    ax.text(value, -0.45, f"{value:.4g}", ha="center", va="top", fontsize=10, fontweight="bold", color=PALETTE[3])
+    for i, (name, v) in enumerate((marks or {}).items()):
+        ax.plot([v], [0.0], marker="v", color="#222222", ms=8)
+        ax.annotate(f"{name}: {v:.4g}", (v, 0.0), xytext=(8, -14 - 10 * i), textcoords="offset points", fontsize=8)
+    ax.set_ylim(-0.9, 0.8)
+    ax.set_xlim(lo, top)
+    ax.set_yticks([])
+    ax.grid(False)
+    ax.set_xlabel(xlabel)
+    ax.set_title(title, loc="left")
+    fig.subplots_adjust(left=0.04, right=0.97, bottom=0.32, top=0.85)
+    return fig
+
+
+def category_bars(df: pd.DataFrame, *, label: str, value: str, category: str, order: list, title: str,
+                  xlabel: str, source: str, badge: str = "official", cuts=None, legend: str = "",
+                  decimals: int = 2):
+    """Horizontal bars, largest first, coloured by an ordered category (e.g. low / medium / high).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per bar.
+    label, value, category : str
+        Columns: display name, bar length, category (one of `order`).
+    order : list of str
+        Categories, worst first (colours and legend order).
+    title, xlabel, source : str
+        Translated texts.
+    badge : str
+    cuts : sequence of float, optional
+        Thresholds drawn as dotted lines.
+    legend : str
+        Legend title.
+    decimals : int, default 2
+        Decimals of the printed values.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"l": ["a", "b"], "v": [0.8, 0.2], "c": ["high", "low"]})
+    >>> fig = category_bars(d, label="l", value="v", category="c", order=["low", "high"], title="T",
+    ...                     xlabel="TII", source="paper", cuts=[0.4])
+    >>> len(fig.axes[0].patches)
+    2
+    >>> plt.close(fig)
+    """
+    d = df.dropna(subset=[value]).sort_values(value, ascending=False)
+    height = 0.3 * len(d) + 1.6
+    fig, ax = _figure(7.5, height, source, badge)
+    lookup = dict(zip(order, grade_colours(len(order))))
+    y = np.arange(len(d))
+    ax.barh(y, d[value], color=[lookup.get(c, "#bbbbbb") for c in d[category]], edgecolor="#555555",
+            linewidth=0.4)
+    for yy, v in zip(y, d[value]):
+        ax.text(v, yy, f" {v:.{decimals}f}", va="center", fontsize=9)
+    for c in (cuts or []):
+        ax.axvline(c, color="#555555", lw=0.9, ls=":")
+    ax.set_yticks(y, d[label])
+    ax.invert_yaxis()
+    ax.margins(x=0.15)
+    ax.set_xlabel(xlabel)
+    ax.set_title(title, loc="left")
+    handles = [matplotlib.patches.Patch(facecolor=lookup[c], edgecolor="#555555", label=c) for c in order]
+    ax.legend(handles=handles, title=legend or None, loc="lower right", fontsize=8)
+    longest = int(d[label].astype(str).str.len().max()) if len(d) else 4
+    fig.subplots_adjust(left=min(0.5, 0.04 + 0.0148 * longest), right=0.97, top=1 - 0.55 / height,
+                        bottom=0.95 / height)
     return fig
