@@ -26,8 +26,9 @@ from .. import i18n, ict, innovation, plots
 from .._errors import DataError
 from . import downloads, state
 from .cluster_potential import _markdown
-from .kit import (Badge, ChartCache, DownloadBar, RegionPicker, ShareLink, UploadPanel, WeightSliders, guarded,
-                  html_table, set_options, threshold_input, year_range, year_slider)
+from .kit import (Badge, ChartCache, DownloadBar, ShareLink, UploadPanel, WeightSliders, guarded, html_table,
+                  set_options, threshold_input, year_slider)
+from .measures import Measure, MeasureExplorer
 from .shell import Page
 
 __all__ = ["IndexExplorer", "PaperIndex", "KsiPaper", "IctExplorer", "Quadrant", "ict_clusters_page"]
@@ -37,8 +38,6 @@ GROUPS = {"IS": ("J_D", "J_F", "J_E"), "IA": ("J_A", "J_B", "J_C")}   # seed 003
 INDICATORS = (*GROUPS["IS"], *GROUPS["IA"])
 NORMS = ("leader", "minmax", "zscore", "percentile")   # "rank" runs the wrong way for an index (1 = best)
 INDEX_TABS = ("ranking", "map", "components", "definitions")
-ICT_MEASURES = ("share", "lq", "growth")
-ICT_VIEWS = ("bars", "time", "map", "window")
 PAPER_POLES = ("ALA", "AST")   # seed 003's conclusion: Almaty city and Astana (printed Nursultan)
 FULL = W.Layout(width="100%")
 
@@ -565,7 +564,7 @@ class KsiPaper:
 # ============================================================================ BNS section J
 
 
-class IctExplorer:
+class IctExplorer(MeasureExplorer):
     """ICT (OKED section J) on BNS data, 2010-2025: share of national ICT value added, ICT LQ, real growth.
 
     Examples
@@ -582,147 +581,24 @@ class IctExplorer:
     notebook = NOTEBOOK
 
     def __init__(self, page: Page, region: str = "ALA"):
-        self.page = page
-        lang = page.lang.value
         self.conc = {f: ict.ict_concentration(frame=f) for f in ("17", "20")}
-        q = state.decode(page.query, {"frame": lambda s: s if s in self.conc else {}[s], "region": str,
-                                      "year": int, "years": lambda s: tuple(int(x) for x in s.split(",")),
-                                      "measure": lambda s: s if s in ICT_MEASURES else {}[s],
-                                      "view": lambda s: s if s in ICT_VIEWS else {}[s]})
-        codes = {f: sorted(c["region"].unique()) for f, c in self.conc.items()}
-        self.region = RegionPicker(codes, lang, value=q.get("region", region), frame=q.get("frame", "17"))
-        years = sorted(int(y) for y in self.conc["17"]["year"].unique())
-        self.years = years
-        self.year = year_slider(years, q.get("year") if q.get("year") in years else years[-1])
-        win = q.get("years")
-        ok = win and len(win) == 2 and win[0] < win[1] and win[0] in years and win[1] in years
-        self.window = year_range(years, tuple(win) if ok else (years[0], years[-1]))
-        self.measure = _toggle(ICT_MEASURES, q.get("measure", "share"), "kz-measure")
-        self.view = _toggle(ICT_VIEWS, q.get("view", "bars"), "kz-tabs")
-        self.view.layout.width = "100%"
-        self.heading = W.HTML()
-        self.heading.add_class("kz-heading")
-        self.badge = Badge("official")
-        self.error = W.HTML()
-        self.chart = _chart()
-        self.table = _box()
-        self.downloads = DownloadBar()
-        self.share = ShareLink()
-        self._cache = ChartCache(maxsize=48)
-        self.container = W.VBox([self.region.container, self.year, self.window, self.measure, self.view,
-                                 self.heading, self.badge.container, self.error, self.chart, self.table,
-                                 self.downloads.container, self.share.container], layout=FULL)
-        self._busy = False
-        for w in (self.region.dropdown, self.region.frame, self.year, self.window, self.measure, self.view):
-            w.observe(self._on_change, names="value")
-        page.on_relabel(self._relabel)
+        measures = {"share": Measure("share", "ict_measure_share", scale=100.0),
+                    "lq": Measure("lq", "ict_measure_lq", ref=1.0, center=1.0),
+                    "growth": Measure("real_growth", "ict_measure_growth", center=0.0)}
+        super().__init__(page, self.conc, measures,
+                         columns={"value": "ict_col_gva", "share": "ict_measure_share", "lq": "ict_measure_lq",
+                                  "real_growth": "ict_measure_growth"},
+                         source_key="source_bns_ict", stem=(NOTEBOOK, "ict"), window=_ict_window, region=region)
 
-    def _col(self) -> str:
-        return {"share": "share", "lq": "lq", "growth": "real_growth"}[self.measure.value]
 
-    def table_frame(self) -> pd.DataFrame:
-        """The numbers behind the current view."""
-        c = self.conc[self.region.frame.value]
-        v, y = self.view.value, self.year.value
-        start, end = self.window.value
-        if v in ("bars", "map"):
-            return c[c["year"] == y].copy()
-        if v == "time":
-            return c[c["year"].between(start, end)].copy()
-        return ict.ict_growth(c, start, end)
-
-    def _on_change(self, change) -> None:
-        if not self._busy:
-            self._update()
-
-    def _relabel(self, lang: str) -> None:
-        self._busy = True
-        try:
-            self.region.relabel(lang)
-            self.year.description = i18n.t("year", lang)
-            self.window.description = i18n.t("window", lang)
-            set_options(self.measure, [(i18n.t(f"ict_measure_{m}", lang), m) for m in ICT_MEASURES])
-            set_options(self.view, [(i18n.t(f"ict_view_{v}", lang), v) for v in ICT_VIEWS])
-        finally:
-            self._busy = False
-        self._update()
-
-    def state(self) -> dict:
-        """What the share link encodes."""
-        return {"lang": self.page.lang.value, "frame": self.region.frame.value, "region": self.region.value,
-                "year": self.year.value, "years": self.window.value, "measure": self.measure.value,
-                "view": self.view.value}
-
-    @guarded
-    def _update(self) -> None:
-        if not hasattr(self, "container"):
-            return
-        lang = self.page.lang.value
-        df = kzdata.label(self.table_frame(), lang)
-        v, m, col = self.view.value, self.measure.value, self._col()
-        y, (start, end) = self.year.value, self.window.value
-        src = f"{i18n.t('badge_official', lang)} · {i18n.t('source_bns_ict', lang)}"
-        mname = i18n.t(f"ict_measure_{m}", lang)
-        region = self.region.value
-        h = {"region_name": i18n.t("region", lang), "year": i18n.t("year", lang),
-             "value": i18n.t("ict_col_gva", lang), "share": i18n.t("ict_measure_share", lang),
-             "lq": i18n.t("ict_measure_lq", lang), "real_growth": i18n.t("ict_measure_growth", lang),
-             "real_index": i18n.t("ict_col_real_index", lang)}
-        scale = 100.0 if m == "share" else 1.0
-        fig_fn = None
-        if v == "bars":
-            d = df.dropna(subset=[col]).assign(plot=lambda x: x[col] * scale)
-            title = i18n.t("ict_chart_bars_title", lang, measure=mname, year=y)
-            hl = i18n.region_name(region, lang, short=True)
-            fig_fn = lambda: plots.bars(d, label="region_name", value="plot", title="", xlabel=mname,   # noqa: E731
-                                        source=src, highlight=hl, ref=1.0 if m == "lq" else None)
-            shown = df.sort_values(col, ascending=False)[["region_name", "value", "share", "lq", "real_growth"]]
-        elif v == "map":
-            values = {r: x * scale for r, x in zip(df["region"], df[col]) if pd.notna(x)}
-            labels = {c: i18n.region_name(c, lang, short=True)[:10] for c in values}
-            frame = self.region.frame.value
-            title = i18n.t("ict_chart_map_title2", lang, measure=mname, year=y)
-            center = 1.0 if m == "lq" else (0.0 if m == "growth" else None)
-            if m == "growth":
-                center = 100.0 if df[col].dropna().gt(50).all() else 0.0
-            fig_fn = lambda: plots.choropleth(kzdata.boundaries(frame), values, title="", legend=mname,   # noqa: E731
-                                              source=src, labels=labels, center=center)
-            shown = df.sort_values(col, ascending=False)[["region_name", "value", "share", "lq", "real_growth"]]
-        elif v == "time":
-            last = df[df["year"] == end].nlargest(4, col)["region"].tolist()
-            d = df[df["region"].isin([region, *last])].assign(plot=lambda x: x[col] * scale)
-            title = i18n.t("ict_chart_time_title", lang, measure=mname, start=start, end=end)
-            fig_fn = lambda: plots.lines(d, x="year", y="plot", hue="region_name", title="", ylabel=mname,   # noqa: E731
-                                         source=src, hline=1.0 if m == "lq" else None)
-            shown = d.sort_values(["region", "year"])[["region_name", "year", "value", "share", "lq", "real_growth",
-                                                      "real_index"]]
-        else:
-            title = i18n.t("ict_window_title", lang, start=start, end=end)
-            shown = df.sort_values("share_end", ascending=False)[
-                ["region_name", "share_start", "share_end", "d_share_pp", "lq_start", "lq_end", "d_lq",
-                 "real_cagr", "nominal_cagr"]]
-            h.update({"share_start": f"{h['share']} {start}", "share_end": f"{h['share']} {end}",
-                      "d_share_pp": i18n.t("ict_col_d_share", lang), "lq_start": f"LQ {start}",
-                      "lq_end": f"LQ {end}", "d_lq": "ΔLQ", "real_cagr": i18n.t("ict_col_real_cagr", lang),
-                      "nominal_cagr": i18n.t("ict_col_nominal_cagr", lang)})
-        self.heading.value = f"<h3>{html.escape(title)}</h3>"
-        self.badge.set(lang, "official", i18n.t("source_bns_ict", lang))
-        png = None
-        if fig_fn is None:
-            self.chart.layout.display = "none"
-        else:
-            self.chart.layout.display = None
-            key = (v, m, lang, self.region.frame.value, region, y, self.window.value)
-            png = self._cache.png(key, fig_fn)
-            self.chart.value = png
-        self.error.value = ""
-        self.table.value = html_table(shown, h, digits=3)
-        stem = (self.notebook, "ict", v, m, self.region.frame.value + "u",
-                y if v in ("bars", "map") else f"{start}-{end}")
-        self.downloads.set(lang, stem, table=shown.rename(columns=h), png=png,
-                           svg=(lambda: plots.to_svg(fig_fn())) if fig_fn else None,
-                           notes={i18n.t("source", lang): i18n.t("source_bns_ict", lang)})
-        self.share.set(lang, self.page.url, self.state())
+def _ict_window(table: pd.DataFrame, start: int, end: int, lang: str):
+    """Change of ICT share, LQ and growth over a window (the explorer's "window" view)."""
+    g = ict.ict_growth(table, start, end).sort_values("share_end", ascending=False)
+    share = i18n.t("ict_measure_share", lang)
+    return g, {"share_start": f"{share} {start}", "share_end": f"{share} {end}",
+               "d_share_pp": i18n.t("ict_col_d_share", lang), "lq_start": f"LQ {start}", "lq_end": f"LQ {end}",
+               "d_lq": "ΔLQ", "real_cagr": i18n.t("ict_col_real_cagr", lang),
+               "nominal_cagr": i18n.t("ict_col_nominal_cagr", lang)}
 
 
 # ============================================================================ quadrant
