@@ -65,6 +65,7 @@ References
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -2177,6 +2178,12 @@ def reproduction() -> pd.DataFrame:
     >>> r.groupby("table")["reproduces"].agg(["sum", "size"]).loc[["T8", "T11", "T13"]].values.tolist()
     [[20, 20], [9, 10], [15, 20]]
     """
+    return _reproduction().copy()
+
+
+@functools.lru_cache(maxsize=1)
+def _reproduction() -> pd.DataFrame:
+    """:func:`reproduction`, computed once per process (it reads only shipped tables)."""
     cells = []
     # Table 3: enterprises, growth in %
     t3 = _load("t03")
@@ -2334,6 +2341,12 @@ def audit() -> pd.DataFrame:
     >>> a.query("table == 'T5' and region == 'KRG'")[["printed", "corrected"]].values.tolist()
     [[0.15, 0.1748]]
     """
+    return _audit().copy()
+
+
+@functools.lru_cache(maxsize=1)
+def _audit() -> pd.DataFrame:
+    """:func:`audit`, computed once per process (it reads only shipped tables)."""
     rows = []
     add = rows.append
     rep = reproduction()

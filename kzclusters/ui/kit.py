@@ -136,11 +136,18 @@ def set_options(widget, options) -> None:
     >>> tb = W.ToggleButtons(options=[("a", 1), ("b", 2)], value=2)
     >>> set_options(tb, [("A", 1), ("B", 2)]); tb.value, tb.label
     (2, 'B')
+    >>> sm = W.SelectMultiple(options=[("a", 1), ("b", 2), ("c", 3)], value=(1, 3))
+    >>> set_options(sm, [("A", 1), ("B", 2), ("C", 3)]); sm.value
+    (1, 3)
     """
     keep = widget.value
     values = [v for _, v in options]
     widget.options = options
-    if keep in values and widget.value != keep:
+    if isinstance(keep, tuple):            # SelectMultiple: keep every chosen value that is still offered
+        kept = tuple(v for v in keep if v in values)
+        if widget.value != kept:
+            widget.value = kept
+    elif keep in values and widget.value != keep:
         widget.value = keep
 
 

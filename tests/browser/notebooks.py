@@ -122,4 +122,14 @@ NOTEBOOKS: list[Notebook] = [
         share_params=("lang", "frame", "region", "year", "years", "measure", "view"),
         upload=False,                           # the index explorer's upload is tested in tests/test_ui_ict.py
     ),
+    Notebook(
+        file="03_msme_integration.ipynb",
+        scope=".kz-section:has(.kz-measure)",   # the BNS GRP explorer (the paper's sections cover 2023-2024 only)
+        heading_has_region=False,
+        csv_header=("region", "msme_col_grp", "msme_measure_grp_share", "msme_measure_real_growth",
+                    "msme_measure_mfg_share"),
+        csv_text_columns=1,
+        share_params=("lang", "frame", "region", "year", "years", "measure", "view"),
+        upload=False,                           # its uploads (step IV panel, cooperation values) are tested in
+    ),                                          # tests/test_ui_msme.py
 ]
