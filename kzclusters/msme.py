@@ -151,6 +151,9 @@ EPI_CLASSES: tuple[str, ...] = ("very_low_potential", "low_potential", "high_pot
 RCA_CLASSES: tuple[str, ...] = ("no_advantage", "advantage", "strong_advantage")
 #: Codes of :func:`elasticity_class`: E < 0, 0 <= E <= 1, E > 1.
 ELASTICITY_CLASSES: tuple[str, ...] = ("inverse", "inelastic", "elastic")
+#: Directions of the elasticities: output (GDP, GRP, GVA) w.r.t. exports (F9, the national Table 16) or
+#: exports w.r.t. output (the regional Table 17); :math:`E_{x,y} = 1 / E_{y,x}` for the same two growth rates.
+ELASTICITY_DIRECTIONS: tuple[str, ...] = ("output_on_exports", "exports_on_output")
 #: Columns of :func:`audit`.
 AUDIT_COLUMNS: tuple[str, ...] = ("id", "flag", "table", "region", "year", "item", "printed", "corrected",
                                   "unit", "reason_key", "severity", "kind")
@@ -1819,7 +1822,8 @@ def elasticity(levels: pd.DataFrame, *, response: str, driver: str, start: int =
     return out.reset_index(drop=True)
 
 
-def national_elasticity(*, paper_choices: bool = False, denominator: str = "start") -> pd.DataFrame:
+def national_elasticity(*, paper_choices: bool = False, denominator: str = "start",
+                        direction: str = "output_on_exports") -> pd.DataFrame:
     r"""Elasticities of GDP and manufacturing GVA w.r.t. manufacturing exports, 2023-2024 (F9, Table 16).
 
     .. math:: E_{GDP,EXP} = \frac{\Delta GDP / GDP_{2023}}{\Delta EXP / EXP_{2023}}, \qquad
@@ -1838,6 +1842,10 @@ def national_elasticity(*, paper_choices: bool = False, denominator: str = "star
         Use the paper's GDP vintage.
     denominator : {"start", "end", "midpoint"}, default "start"
         See :func:`elasticity`.
+    direction : {"output_on_exports", "exports_on_output"}, default "output_on_exports"
+        F9's direction (GDP and GVA w.r.t. exports, as Table 16) or the
+        reverse (exports w.r.t. GDP and GVA, as the regional Table 17 does):
+        the reverse is the reciprocal.
 
     Returns
     -------
@@ -1872,15 +1880,18 @@ def national_elasticity(*, paper_choices: bool = False, denominator: str = "star
         bns = pd.DataFrame({"measure": g["sector"].map({"GDP": "gdp", "C": "mfg_gva"}), "year": g["year"],
                             "value": g["value"]})
         lv = pd.concat([lv[lv["measure"] == "mfg_export"], bns], ignore_index=True)
-    rows = [elasticity(lv, response=resp, driver="mfg_export", start=PAPER_YEARS[0], end=PAPER_YEARS[1],
-                       denominator=denominator, name=_TABLE_NAMES["t16"]) for resp in ("gdp", "mfg_gva")]
+    _check_choice(direction, ELASTICITY_DIRECTIONS, "elasticity direction")
+    pairs = [(resp, "mfg_export") if direction == "output_on_exports" else ("mfg_export", resp)
+             for resp in ("gdp", "mfg_gva")]
+    rows = [elasticity(lv, response=y, driver=x, start=PAPER_YEARS[0], end=PAPER_YEARS[1],
+                       denominator=denominator, name=_TABLE_NAMES["t16"]) for y, x in pairs]
     out = pd.concat(rows, ignore_index=True)
     out["source"] = "table_16" if paper_choices else "bns"
     return out
 
 
 def regional_elasticity(data: pd.DataFrame | None = None, *, paper_choices: bool = False,
-                        denominator: str = "start") -> pd.DataFrame:
+                        denominator: str = "start", direction: str | None = None) -> pd.DataFrame:
     r"""Regional elasticity of exports and GRP, 2023-2024 (seed 004, F10, Table 17).
 
     .. math:: EC_r = \frac{\Delta E_r / E_{r,2023}}{\Delta GRP_r / GRP_{r,2023}} \quad (\text{paper}),
@@ -1899,8 +1910,11 @@ def regional_elasticity(data: pd.DataFrame | None = None, *, paper_choices: bool
         Long ``region, measure, year, value`` with measures ``mfg_export``
         and ``grp``; default the shipped Table 17.
     paper_choices : bool, default False
-        Table 17's direction (exports w.r.t. GRP).
+        Table 17's direction (exports w.r.t. GRP) when `direction` is None.
     denominator : {"start", "end", "midpoint"}, default "start"
+    direction : {None, "output_on_exports", "exports_on_output"}, default None
+        GRP w.r.t. exports (F9's direction) or exports w.r.t. GRP (Table
+        17's); None follows `paper_choices`.
 
     Returns
     -------
@@ -1931,7 +1945,10 @@ def regional_elasticity(data: pd.DataFrame | None = None, *, paper_choices: bool
     else:
         name = "elasticity table"
         d = _frame(data, ["region", "measure", "year", "value"], name)
-    resp, drv = ("mfg_export", "grp") if paper_choices else ("grp", "mfg_export")
+    if direction is None:
+        direction = "exports_on_output" if paper_choices else "output_on_exports"
+    _check_choice(direction, ELASTICITY_DIRECTIONS, "elasticity direction")
+    resp, drv = ("mfg_export", "grp") if direction == "exports_on_output" else ("grp", "mfg_export")
     return elasticity(d.reset_index(drop=True), response=resp, driver=drv, start=PAPER_YEARS[0],
                       end=PAPER_YEARS[1], denominator=denominator, name=name)
 

@@ -908,3 +908,19 @@ def test_user_tables_give_the_same_results_as_the_shipped_ones():
     a = msme.regional_rca(long_t12()).set_index(["region", "year"])["rca"]
     b = msme.regional_rca().set_index(["region", "year"])["rca"]
     assert np.allclose(a.reindex(b.index), b, rtol=0, atol=1e-12)
+
+
+def test_elasticity_direction_is_the_reciprocal():
+    """F9 (seed 004, Table 16) and Table 17 use opposite directions: E(x on y) = 1 / E(y on x)."""
+    for pc in (False, True):
+        a = msme.national_elasticity(paper_choices=pc)["elasticity"].to_numpy()
+        b = msme.national_elasticity(paper_choices=pc, direction="exports_on_output")["elasticity"].to_numpy()
+        np.testing.assert_allclose(a * b, 1.0, rtol=1e-12)
+    a = msme.regional_elasticity(direction="output_on_exports").set_index("region")["elasticity"]
+    b = msme.regional_elasticity(direction="exports_on_output").set_index("region")["elasticity"]
+    np.testing.assert_allclose((a * b.loc[a.index]).to_numpy(), 1.0, rtol=1e-12)
+    # the paper's choices take Table 17's direction unless a direction is given
+    pd.testing.assert_frame_equal(msme.regional_elasticity(paper_choices=True),
+                                  msme.regional_elasticity(paper_choices=True, direction="exports_on_output"))
+    with pytest.raises(DataError, match="direction"):
+        msme.national_elasticity(direction="sideways")

@@ -188,3 +188,15 @@ def test_grp_explorer_and_language(page):
 def test_reference_checklists_are_shown(page):
     refs = page.sections["policy"].children[-1].value
     assert refs.count("<table") == 3 and refs.count("<tr>") > 100
+
+
+def test_elasticity_direction_toggle(page):
+    e = page.elasticities
+    f9 = e.national()["elasticity"].to_numpy()
+    e.direction.value = "exports_on_output"
+    try:
+        assert (e.national()["elasticity"].to_numpy() * f9 == pytest.approx(1.0))
+        assert (e.regional()["direction"] == "mfg_export_on_grp").all()
+        assert e.error.value == ""
+    finally:
+        e.direction.value = "paper"

@@ -524,21 +524,32 @@ class Elasticities(_Section):
 
     def __init__(self, page: Page, audit: Audit | None):
         self.denominator = _toggle(msme.GROWTH_DENOMINATORS, "start", "kz-denominator")
+        self.direction = _toggle(("paper", *msme.ELASTICITY_DIRECTIONS), "paper", "kz-direction")
         self.prices = _toggle(("current", "constant"), "current", "kz-prices")
         self.national_box = _box()
         self.regional_box = _box()
-        self._frame(page, audit, [self.denominator, self.prices])
+        self._frame(page, audit, [self.direction, self.denominator, self.prices])
         self.container.children = (*self.container.children, self.national_box, self.regional_box)
-        self._watch(self.denominator, self.prices)
+        self._watch(self.direction, self.denominator, self.prices)
         page.on_relabel(self._relabel)
 
     def national(self) -> pd.DataFrame:
         """GDP and manufacturing GVA w.r.t. manufacturing exports, 2023-2024 (Table 16 or BNS)."""
-        return msme.national_elasticity(paper_choices=self.paper_choices, denominator=self.denominator.value)
+        d = self.direction.value
+        return msme.national_elasticity(paper_choices=self.paper_choices, denominator=self.denominator.value,
+                                        direction="output_on_exports" if d == "paper" else d)
+
+    def regional(self) -> pd.DataFrame:
+        """Regions, 2023-2024 (Table 17's regions): the chosen direction, or each table's own ("paper")."""
+        d = self.direction.value
+        return msme.regional_elasticity(paper_choices=self.paper_choices, denominator=self.denominator.value,
+                                        direction=None if d == "paper" else d)
 
     def _labels(self, lang: str) -> None:
         set_options(self.denominator, [(i18n.t(f"msme_denominator_{d}", lang), d) for d in msme.GROWTH_DENOMINATORS])
         set_options(self.prices, [(i18n.t(f"msme_prices_{p}", lang), p) for p in ("current", "constant")])
+        set_options(self.direction, [(i18n.t(f"msme_direction_{d}", lang), d)
+                                     for d in ("paper", *msme.ELASTICITY_DIRECTIONS)])
 
     def _table(self, df: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict]:
         d = kzdata.label(df, lang) if "region" in df else df
@@ -563,7 +574,7 @@ class Elasticities(_Section):
         lang = self.page.lang.value
         den = self.denominator.value
         nat, h1 = self._table(self.national(), lang)
-        regional, h2 = self._table(msme.regional_elasticity(paper_choices=self.paper_choices, denominator=den), lang)
+        regional, h2 = self._table(self.regional(), lang)
         self.national_box.value = f"<h4>{_t('msme_elasticity_national', lang)}</h4>" + html_table(nat, h1, digits=2)
         self.regional_box.value = (f"<h4>{_t('msme_elasticity_regional', lang)}</h4>"
                                    + html_table(regional, h2, digits=2))
