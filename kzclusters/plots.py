@@ -23,7 +23,7 @@ from matplotlib.colors import TwoSlopeNorm
 
 __all__ = ["theme", "PALETTE", "bar_shares", "source_note", "to_png", "to_svg", "structure_figure", "heatmap",
            "lines", "bubbles", "choropleth", "bars", "grade_colours", "grade_bars", "quadrant",
-           "category_map", "gauge", "category_bars"]
+           "category_map", "gauge", "category_bars", "waterfall", "scatter_fit"]
 
 #: One palette for the whole workbook (colour-blind safe, readable on a projector).
 PALETTE = ["#0173b2", "#de8f05", "#029e73", "#d55e00", "#cc78bc", "#ca9161", "#fbafe4", "#949494", "#ece133",
@@ -891,4 +891,110 @@ def category_bars(df: pd.DataFrame, *, label: str, value: str, category: str, or
     longest = int(d[label].astype(str).str.len().max()) if len(d) else 4
     fig.subplots_adjust(left=min(0.5, 0.04 + 0.0148 * longest), right=0.97, top=1 - 0.55 / height,
                         bottom=0.95 / height)
+    return fig
+
+
+def waterfall(steps: list, *, total_label: str, title: str, ylabel: str, source: str, badge: str = "official",
+              ref: tuple | None = None, decimals: int = 2):
+    """Waterfall of additive components ending in their total (e.g. a shift-share decomposition).
+
+    Parameters
+    ----------
+    steps : list of (str, float)
+        Translated component names and values, in order.
+    total_label : str
+        Name of the final bar (the sum of the steps).
+    title, ylabel, source : str
+        Translated texts.
+    badge : str
+    ref : (str, float), optional
+        A labelled reference line (e.g. a figure quoted by a paper).
+    decimals : int, default 2
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = waterfall([("within", 2.0), ("static", -0.5), ("dynamic", 0.1)], total_label="total", title="T",
+    ...                 ylabel="pp", source="BNS", ref=("paper", -0.64))
+    >>> len(fig.axes[0].patches)
+    4
+    >>> plt.close(fig)
+    """
+    fig, ax = _figure(7.5, 4.6, source, badge)
+    names = [n for n, _ in steps] + [total_label]
+    vals = [float(v) for _, v in steps]
+    total = float(np.nansum(vals))
+    bottoms, run = [], 0.0
+    for v in vals:
+        bottoms.append(run if v >= 0 else run + v)
+        run += v
+    heights = [abs(v) for v in vals] + [abs(total)]
+    bottoms.append(min(0.0, total))
+    colours = [PALETTE[2] if v >= 0 else PALETTE[3] for v in vals] + [PALETTE[0]]
+    x = np.arange(len(names))
+    ax.bar(x, heights, bottom=bottoms, color=colours, edgecolor="#555555", linewidth=0.4)
+    for xi, v, b, hgt in zip(x, [*vals, total], bottoms, heights):
+        ax.text(xi, b + hgt, f"{v:+.{decimals}f}", ha="center", va="bottom", fontsize=9)
+    ax.axhline(0, color="#333333", lw=0.8)
+    if ref is not None:
+        ax.axhline(ref[1], color=PALETTE[4], lw=1.2, ls="--")
+        ax.text(len(names) - 0.5, ref[1], f" {ref[0]}: {ref[1]:+g}", va="bottom", ha="right", fontsize=8.5,
+                color=PALETTE[4])
+    ax.set_xticks(x, names)
+    ax.tick_params(axis="x", labelsize=9)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title, loc="left")
+    ax.margins(y=0.15)
+    fig.subplots_adjust(left=0.12, right=0.97, bottom=0.2, top=0.9)
+    return fig
+
+
+def scatter_fit(df: pd.DataFrame, *, x: str, y: str, label: str, intercept: float, slope: float, title: str,
+                xlabel: str, ylabel: str, source: str, badge: str = "official", fit_label: str = ""):
+    """Named points with a fitted straight line (e.g. beta-convergence: growth against the initial level).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+    x, y, label : str
+        Columns.
+    intercept, slope : float
+        The fitted line :math:`y = a + b x` (estimated elsewhere).
+    title, xlabel, ylabel, source : str
+        Translated texts.
+    badge : str
+    fit_label : str
+        Legend text of the line.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"a": [1.0, 2.0, 3.0], "b": [3.0, 2.0, 1.2], "l": ["p", "q", "r"]})
+    >>> fig = scatter_fit(d, x="a", y="b", label="l", intercept=3.9, slope=-0.9, title="T", xlabel="x",
+    ...                   ylabel="y", source="BNS", fit_label="OLS")
+    >>> len(fig.axes[0].lines)          # the fitted line and the zero line
+    2
+    >>> plt.close(fig)
+    """
+    fig, ax = _figure(8.0, 5.4, source, badge)
+    d = df.dropna(subset=[x, y])
+    ax.scatter(d[x], d[y], s=45, color=PALETTE[0], edgecolors="white", linewidths=0.8, zorder=3)
+    if len(d):
+        xs = np.linspace(float(d[x].min()), float(d[x].max()), 50)
+        ax.plot(xs, intercept + slope * xs, color=PALETTE[3], lw=1.6, label=fit_label or None)
+    ax.margins(x=0.1, y=0.12)
+    _repel_labels(fig, ax, d[x].to_numpy(), d[y].to_numpy(), d[label].astype(str).tolist())
+    if fit_label:
+        ax.legend(loc="best", fontsize=8.5)
+    ax.axhline(0, color="#999999", lw=0.8)
+    ax.set_title(title, loc="left")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    fig.subplots_adjust(left=0.11, right=0.97, bottom=0.15, top=0.92)
     return fig
