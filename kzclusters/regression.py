@@ -452,9 +452,9 @@ def panel_ols(panel: pd.DataFrame, y: str, x, *, log=False, entity_effects: bool
     r2 = adj = np.nan
     model = None
     if ok:
-        import statsmodels.api as sm
+        from statsmodels.regression.linear_model import OLS   # not statsmodels.api: 1.1 s less to import
 
-        ols = sm.OLS(yv, X[:, keep])
+        ols = OLS(yv, X[:, keep])
         if robust == "nonrobust":
             model = ols.fit(use_t=True)
         elif robust == "cluster":

@@ -132,4 +132,13 @@ NOTEBOOKS: list[Notebook] = [
         share_params=("lang", "frame", "region", "year", "years", "measure", "view"),
         upload=False,                           # its uploads (step IV panel, cooperation values) are tested in
     ),                                          # tests/test_ui_msme.py
+    Notebook(
+        file="04_productivity.ipynb",
+        scope=".kz-section:has(.kz-measure)",   # the regional explorer (GRP per employed, 2010-2025)
+        heading_has_region=False,
+        csv_header=("region", "msme_col_grp", "prod_col_employment", "prod_measure_level", "prod_measure_real"),
+        csv_text_columns=1,
+        share_params=("lang", "frame", "region", "year", "years", "measure", "view"),
+        upload=False,
+    ),
 ]
