@@ -81,7 +81,8 @@ __all__ = [
     "ConvergenceResult", "capital_stock", "implicit_deflator", "fit_production_function",
     "ProductionFunctionResult", "solow_residual", "investment_effect", "InvestmentEffectResult", "half_life",
     "gap_years", "required_growth", "gap_table", "gap_path", "bns_sector_panel", "bns_region_panel",
-    "reference_values", "gap_reference", "maturity_map", "scenarios",
+    "reference_values", "gap_reference", "maturity_map", "scenarios", "synthetic_ecm_panel", "ecm_recovery",
+    "SYNTHETIC_TRUTH",
     "COARSE_SECTORS", "FINE_SECTORS", "LUMPS", "AGGREGATE_CODES", "PAPER_SECTORS", "PAPER_ALPHA", "PAPER_N",
     "MIN_N_TS", "STRUCTURAL_CHANGE_CA", "ROBUST", "EFFECTS", "PHASES",
 ]
@@ -2513,3 +2514,110 @@ def scenarios() -> pd.DataFrame:
     out = out.merge(raw[["scenario", "name_ru", "name_en", "goal_en", "mechanisms_en", "expected_effect_en"]],
                     on="scenario", how="left")
     return out.sort_values("scenario").reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- synthetic check of the ECM
+
+#: Parameters of the synthetic check: trade-like values of P1 Table 1 (long-run 0.075, adjustment -0.20,
+#: short-run 0.198).  SYNTHETIC: they only set up a series whose truth is known.
+SYNTHETIC_TRUTH = MappingProxyType({"beta": 0.075, "speed": -0.20, "delta1": 0.198})
+
+
+def synthetic_ecm_panel(n: int, *, beta: float = 0.075, speed: float = -0.20, delta1: float = 0.198,
+                        sd_x: float = 0.1, sd_e: float = 0.02, seed: int = 0) -> pd.DataFrame:
+    r"""A SYNTHETIC series that follows an error-correction model with known parameters (seeded).
+
+    .. math:: x_t = x_{t-1} + \varepsilon_t, \quad
+              y_t = y_{t-1} + \lambda\,(y_{t-1} - \beta x_{t-1}) + \delta_1 \Delta x_t + e_t
+
+    with :math:`\varepsilon \sim N(0, \sigma_x^2)`, :math:`e \sim N(0, \sigma_e^2)`, :math:`y_0 = 0`.
+    It teaches the estimator only: the workbook labels it "synthetic" wherever it appears.
+
+    Parameters
+    ----------
+    n : int
+        Number of periods (>= 5).
+    beta, speed, delta1 : float
+        Long-run effect, adjustment speed :math:`\lambda` and short-run effect.
+    sd_x, sd_e : float
+        Standard deviations of the investment shocks and of the TFP noise.
+    seed : int
+        Seed of :func:`numpy.random.default_rng`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``year`` (0..n-1), ``log_investment``, ``log_tfp``; ``attrs["synthetic"]`` is True.
+
+    Raises
+    ------
+    DataError
+        For n < 5 or negative standard deviations.
+
+    Examples
+    --------
+    >>> p = synthetic_ecm_panel(40, seed=1)
+    >>> p.shape, p.attrs["synthetic"]
+    ((40, 3), True)
+    >>> bool(np.allclose(p, synthetic_ecm_panel(40, seed=1)))      # the same seed, the same series
+    True
+    """
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 5:
+        raise DataError(f"the synthetic series needs at least 5 periods, got {n!r}", key="err_prod_synthetic_n",
+                        value=n)
+    if sd_x < 0 or sd_e < 0:
+        raise DataError("standard deviations must be >= 0", key="err_prod_option", name="sd_x, sd_e",
+                        value=f"{sd_x}, {sd_e}", options=">= 0")
+    rng = np.random.default_rng(seed)
+    x = np.cumsum(rng.normal(0.0, sd_x, n))
+    e = rng.normal(0.0, sd_e, n)
+    y = np.zeros(n)
+    for t in range(1, n):
+        y[t] = y[t - 1] + speed * (y[t - 1] - beta * x[t - 1]) + delta1 * (x[t] - x[t - 1]) + e[t]
+    out = pd.DataFrame({"year": np.arange(n), "log_investment": x, "log_tfp": y})
+    out.attrs["synthetic"] = True
+    return out
+
+
+def ecm_recovery(n: int, *, reps: int = 200, seed: int = 0, **truth) -> pd.DataFrame:
+    r"""How well the Engle-Granger ECM recovers known parameters from `n` periods (SYNTHETIC Monte Carlo).
+
+    Runs :func:`investment_effect` on `reps` seeded :func:`synthetic_ecm_panel` series and summarises the
+    estimates of :math:`\beta`, :math:`\lambda` and :math:`\delta_1` against the truth.
+
+    Parameters
+    ----------
+    n : int
+        Periods per series (16: BNS annual 2010-2025; about 60: the paper's quarters).
+    reps : int, default 200
+        Replications (seeds ``seed .. seed + reps - 1``).
+    seed : int, default 0
+    **truth
+        Parameters of :func:`synthetic_ecm_panel` (default :data:`SYNTHETIC_TRUTH`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``parameter, true, median, p05, p95, bias`` (median - true), one row per parameter;
+        ``attrs["synthetic"]`` is True.
+
+    Examples
+    --------
+    >>> r = ecm_recovery(400, reps=20).set_index("parameter")
+    >>> bool(abs(r.loc["beta", "median"] - 0.075) < 0.03), r.attrs["synthetic"]
+    (True, True)
+    """
+    params = {**SYNTHETIC_TRUTH, **truth}
+    rows = []
+    for i in range(int(reps)):
+        p = synthetic_ecm_panel(n, seed=seed + i, **params)
+        s = investment_effect(p, lags=1, robust=False).summary.iloc[0]
+        rows.append([s["beta"], s["speed"], s["delta1"]])
+    est = np.asarray(rows, dtype="float64")
+    out = pd.DataFrame({"parameter": ["beta", "speed", "delta1"],
+                        "true": [params["beta"], params["speed"], params["delta1"]],
+                        "median": np.nanmedian(est, axis=0), "p05": np.nanpercentile(est, 5, axis=0),
+                        "p95": np.nanpercentile(est, 95, axis=0)})
+    out["bias"] = out["median"] - out["true"]
+    out.attrs["synthetic"] = True
+    return out

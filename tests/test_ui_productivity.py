@@ -106,3 +106,35 @@ def test_sector_window_and_language(page):
         assert page.regions.year.description == "Год" and "Год" in page.gap.table.value
     finally:
         page.lang.value = "en"
+
+
+def test_sector_growth_and_region_window(page):
+    s = page.sectors
+    s.window.value = (2014, 2024)
+    s.view.value = "growth"
+    try:
+        g = s.growth().set_index("sector")
+        p = s.frame().pivot_table(index="sector", columns="year", values="value")
+        np.testing.assert_allclose(g["growth"], (p[2024] / p[2014] - 1).loc[g.index], rtol=1e-12)
+        assert s.error.value == "" and s.chart.layout.display is None
+    finally:
+        s.view.value = "level"
+    r = page.regions
+    r.view.value = "window"
+    try:
+        assert r.error.value == "" and r.table.value.count("<tr>") >= 15
+    finally:
+        r.view.value = "bars"
+
+
+def test_synthetic_check_is_labelled_and_recovers_the_truth(page):
+    """Seeded synthetic series (labelled): with 240 periods the ECM recovers the known parameters."""
+    v = page.investment
+    v.synthetic_n.value = 240
+    v.synthetic_run.click()
+    out = v.synthetic_out.value
+    assert "synthetic" in out.lower() and "synthetic" in v.synthetic_head.value.lower()
+    r = pr.ecm_recovery(240, reps=100, seed=0).set_index("parameter")
+    for p, tol in (("beta", 0.03), ("speed", 0.06), ("delta1", 0.02)):     # stated tolerances at n = 240
+        assert abs(r.loc[p, "median"] - r.loc[p, "true"]) < tol, p
+    assert f"{r.loc['speed', 'median']:.3f}" in out

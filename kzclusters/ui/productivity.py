@@ -15,6 +15,7 @@ import pandas as pd
 
 from .. import data as kzdata
 from .. import i18n, plots
+from .. import msme
 from .. import productivity as pr
 from .._errors import DataError
 from .cluster_potential import _markdown
@@ -130,8 +131,17 @@ class SectorProductivity(_View):
         years = sorted(int(y) for y in panel["year"].unique())
         self.window = year_range(years, (years[0], years[-1]))
         self.basis = _toggle(("real", "nominal"), "real", "kz-basis")
-        self._frame(page, [self.window, self.basis])
-        self._watch(self.window, self.basis)
+        self.view = _toggle(("level", "growth"), "level", "kz-tabs")
+        self._frame(page, [self.window, self.basis, self.view])
+        self._watch(self.window, self.basis, self.view)
+
+    def growth(self) -> pd.DataFrame:
+        """Growth of each sector's productivity over the window (:func:`kzclusters.msme.growth_rate`)."""
+        a, b = self.window.value
+        if a >= b:
+            raise DataError("choose a window of at least two years", key="err_prod_window", start=a, end=b)
+        return msme.growth_rate(self.frame()[["sector", "year", "value"]], start=a, end=b, by=["sector"],
+                                name="sector productivity")
 
     def _col(self) -> str:
         return "productivity_real" if self.basis.value == "real" else "productivity"
@@ -146,12 +156,16 @@ class SectorProductivity(_View):
     def _labels(self, lang: str) -> None:
         self.window.description = i18n.t("window", lang)
         set_options(self.basis, [(_basis_label(b, lang), b) for b in ("real", "nominal")])
+        set_options(self.view, [(i18n.t(f"prod_view_{v}", lang), v) for v in ("level", "growth")])
 
     @guarded
     def _update(self) -> None:
         if not hasattr(self, "container"):
             return
         lang = self.page.lang.value
+        if self.view.value == "growth":
+            self._growth(lang)
+            return
         d = self.frame()
         d = d.assign(sector_name=[_sector_name(s, lang) for s in d["sector"]])
         a, b = self.window.value
@@ -164,6 +178,20 @@ class SectorProductivity(_View):
         self._show(lang, title, ("sectors", a, b, self.basis.value), lambda: plots.lines(
             d, x="year", y="value", hue="sector_name", title="", ylabel=i18n.t("prod_unit", lang, basis=basis),
             source=self._src(lang)), shown, h, ("sectors", self.basis.value, f"{a}-{b}"), digits=0)
+
+
+    def _growth(self, lang: str) -> None:
+        a, b = self.window.value
+        g = self.growth()
+        g = g.assign(sector_name=[_sector_name(x, lang) for x in g["sector"]], pct=100 * g["growth"])
+        basis = _basis_label(self.basis.value, lang)
+        title = i18n.t("prod_sector_growth_title", lang, start=a, end=b, basis=basis)
+        shown = g.sort_values("pct", ascending=False)[["sector_name", "value_start", "value_end", "pct"]]
+        h = {"sector_name": i18n.t("sector", lang), "value_start": str(a), "value_end": str(b),
+             "pct": i18n.t("prod_growth_pct", lang)}
+        self._show(lang, title, ("sector_growth", a, b, self.basis.value), lambda: plots.bars(
+            g, label="sector_name", value="pct", title="", xlabel=i18n.t("prod_growth_pct", lang),
+            source=self._src(lang)), shown, h, ("sector_growth", self.basis.value, f"{a}-{b}"), digits=1)
 
 
 # ============================================================================ shift-share
@@ -347,8 +375,17 @@ class InvestmentEffect(_View):
         self.active = False
         self.summary = W.HTML()
         self.reference = W.HTML(layout=W.Layout(width="100%", overflow="auto"))
+        self.synthetic_n = _toggle((16, 60, 240), 16, "kz-synthetic-n")
+        self.synthetic_run = W.Button(layout=W.Layout(width="auto"))
+        self.synthetic_run.add_class("kz-synthetic")
+        self.synthetic_run.on_click(lambda _: self._synthetic())
+        self.synthetic_out = W.HTML(layout=W.Layout(width="100%", overflow="auto"))
+        self.synthetic_head = W.HTML()
+        synthetic = W.VBox([self.synthetic_head, self.synthetic_n, self.synthetic_run, self.synthetic_out],
+                           layout=FULL)
+        synthetic.add_class("kz-synthetic-box")
         self._frame(page, [self.delta, self.lags, self.window, self.robust, self.run],
-                    extra=[self.summary, self.reference])
+                    extra=[self.summary, self.reference, synthetic])
         self._watch(self.delta, self.lags, self.window, self.robust)
 
     def _activate(self) -> None:
@@ -370,6 +407,13 @@ class InvestmentEffect(_View):
         self.window.description = i18n.t("window", lang)
         self.robust.description = i18n.t("prod_robust", lang)
         self.run.description = i18n.t("reg_estimate", lang)
+        self.synthetic_run.description = i18n.t("prod_synthetic_run", lang)
+        self.synthetic_head.value = (f"<h4>{_t('prod_synthetic_title', lang)} "
+                                     f"<span class='kz-badge-chip kz-badge-synthetic'>{_t('badge_synthetic', lang)}</span>"
+                                     f"</h4><p>{_t('prod_synthetic_intro', lang)}</p>")
+        set_options(self.synthetic_n, [(i18n.t("prod_synthetic_n", lang, n=n), n) for n in (16, 60, 240)])
+        if self.synthetic_out.value:
+            self._synthetic()
 
     @guarded
     def _update(self) -> None:
@@ -398,6 +442,19 @@ class InvestmentEffect(_View):
                               + "".join(f"<small>{_t(k, lang, **_params(res.warnings, k))}</small><br>" for k in warns))
         self._show(lang, title, None, None, shown, h, ("investment", f"{self.delta.value:.2f}", self.lags.value),
                    digits=3)
+
+
+    def _synthetic(self) -> None:
+        """Monte Carlo on seeded synthetic series: does the ECM recover the known parameters from n periods?"""
+        lang = self.page.lang.value
+        r = pr.ecm_recovery(self.synthetic_n.value, reps=100, seed=0)
+        shown = r.assign(parameter=[i18n.t(f"prod_param_{p}", lang) for p in r["parameter"]])
+        h = {"parameter": i18n.t("prod_col_measure", lang), "true": i18n.t("prod_synthetic_true", lang),
+             "median": i18n.t("prod_synthetic_median", lang), "p05": "5 %", "p95": "95 %",
+             "bias": i18n.t("prod_synthetic_bias", lang)}
+        self.synthetic_out.value = (f"<p><b>{_t('badge_synthetic', lang)}</b>: "
+                                    f"{_t('prod_synthetic_note', lang, n=self.synthetic_n.value)}</p>"
+                                    + html_table(shown, h, digits=3))
 
 
 def _params(warnings, key: str) -> dict:
@@ -517,6 +574,29 @@ def _maturity_html(lang: str) -> str:
             + f"<h4>{_t('prod_scenarios_title', lang)}</h4>" + html_table(sc_shown, h2))
 
 
+def _region_window(table: pd.DataFrame, start: int, end: int, lang: str):
+    """GRP per employed at both ends of the window and its growth, nominal and real (the "window" view)."""
+    out = None
+    for col in ("grp_per_employed", "grp_per_employed_real"):
+        d = table[["region", "year", col]].rename(columns={col: "value"}).dropna()
+        both = set(d.loc[d["year"] == start, "region"]) & set(d.loc[d["year"] == end, "region"])
+        if not both:
+            raise DataError(f"no region has GRP per employed in both {start} and {end}", key="err_prod_window",
+                            start=start, end=end)
+        g = msme.growth_rate(d[d["region"].isin(both)], start=start, end=end, by=["region"],
+                             name="GRP per employed")   # regions without both ends (new or unpublished) left out
+        g = g[["region", "value_start", "value_end", "growth"]].rename(
+            columns={"value_start": f"{col}_start", "value_end": f"{col}_end", "growth": f"{col}_growth"})
+        out = g if out is None else out.merge(g, on="region", how="outer")
+    out = out.assign(**{c: 100 * out[c] for c in out.columns if c.endswith("_growth")})
+    nom, real, pct = (i18n.t("prod_measure_level", lang), i18n.t("prod_measure_real", lang),
+                      i18n.t("prod_growth_pct", lang))
+    return out.sort_values("grp_per_employed_end", ascending=False), {
+        "grp_per_employed_start": f"{nom}, {start}", "grp_per_employed_end": f"{nom}, {end}",
+        "grp_per_employed_growth": f"{pct} ({i18n.t('prod_basis_nominal', lang)})",
+        "grp_per_employed_real_growth": f"{pct} ({i18n.t('prod_basis_real', lang)})"}
+
+
 def productivity_page(lang: str | None = None) -> Page:
     """Build notebook 04's page; its sections are attributes the notebook displays one by one.
 
@@ -561,7 +641,7 @@ def productivity_page(lang: str | None = None) -> Page:
          "real": Measure("grp_per_employed_real", "prod_measure_real")},
         columns={"grp": "msme_col_grp", "employment": "prod_col_employment",
                  "grp_per_employed": "prod_measure_level", "grp_per_employed_real": "prod_measure_real"},
-        source_key="source_bns_productivity", stem=(NOTEBOOK, "regions"), region="ATY")
+        source_key="source_bns_productivity", stem=(NOTEBOOK, "regions"), window=_region_window, region="ATY")
     page.shift_share = ShiftShare(page, panel)
     page.convergence = Convergence(page, regions)
     page.investment = InvestmentEffect(page)
