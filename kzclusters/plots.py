@@ -23,7 +23,8 @@ from matplotlib.colors import TwoSlopeNorm
 
 __all__ = ["theme", "PALETTE", "bar_shares", "source_note", "to_png", "to_svg", "structure_figure", "heatmap",
            "lines", "bubbles", "choropleth", "bars", "grade_colours", "grade_bars", "quadrant",
-           "category_map", "gauge", "category_bars", "waterfall", "scatter_fit"]
+           "category_map", "gauge", "category_bars", "waterfall", "scatter_fit",
+           "grouped_bars", "rank_bars"]
 
 #: One palette for the whole workbook (colour-blind safe, readable on a projector).
 PALETTE = ["#0173b2", "#de8f05", "#029e73", "#d55e00", "#cc78bc", "#ca9161", "#fbafe4", "#949494", "#ece133",
@@ -997,4 +998,110 @@ def scatter_fit(df: pd.DataFrame, *, x: str, y: str, label: str, intercept: floa
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     fig.subplots_adjust(left=0.11, right=0.97, bottom=0.15, top=0.92)
+    return fig
+
+
+def grouped_bars(df: pd.DataFrame, *, label: str, series: list, names: dict, title: str, xlabel: str,
+                 source: str, badge: str = "official"):
+    """Horizontal grouped bars: several series per label (e.g. expert, objective and blended weights).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per label.
+    label : str
+        Column with the display names.
+    series : list of str
+        Columns to draw side by side.
+    names : dict
+        Column -> translated legend text.
+    title, xlabel, source : str
+        Translated texts.
+    badge : str
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"l": ["a", "b"], "x": [0.6, 0.4], "y": [0.5, 0.5]})
+    >>> fig = grouped_bars(d, label="l", series=["x", "y"], names={"x": "X", "y": "Y"}, title="T", xlabel="w",
+    ...                    source="BNS")
+    >>> len(fig.axes[0].patches)
+    4
+    >>> plt.close(fig)
+    """
+    n, k = len(df), len(series)
+    height = 0.22 * n * k + 1.8
+    fig, ax = _figure(7.5, height, source, badge)
+    y = np.arange(n)
+    bar = 0.8 / max(k, 1)
+    for i, col in enumerate(series):
+        ax.barh(y + (i - (k - 1) / 2) * bar, df[col], height=bar, color=PALETTE[i % len(PALETTE)],
+                label=names.get(col, col))
+    ax.set_yticks(y, df[label])
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.set_title(title, loc="left")
+    ax.legend(loc="lower right", fontsize=8.5)
+    longest = int(df[label].astype(str).str.len().max()) if n else 4
+    fig.subplots_adjust(left=min(0.5, 0.04 + 0.0148 * longest), right=0.97, top=1 - 0.55 / height,
+                        bottom=0.95 / height)
+    return fig
+
+
+def rank_bars(df: pd.DataFrame, *, label: str, score: str, title: str, xlabel: str, rank_label: str,
+              source: str, badge: str = "official", decimals: int = 3):
+    """Scores as ranked bars with the rank and its 5-95 % interval beside each bar.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per alternative: `label`, `score`, ``rank`` and optionally ``rank_p05, rank_p95``.
+    label, score : str
+        Columns.
+    title, xlabel, rank_label, source : str
+        Translated texts.
+    badge : str
+    decimals : int, default 3
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"l": ["a", "b"], "s": [0.7, 0.4], "rank": [1, 2], "rank_p05": [1.0, 1.0],
+    ...                   "rank_p95": [2.0, 2.0]})
+    >>> fig = rank_bars(d, label="l", score="s", title="T", xlabel="score", rank_label="rank", source="BNS")
+    >>> len(fig.axes), len(fig.axes[0].patches)
+    (2, 2)
+    >>> plt.close(fig)
+    """
+    _themed()
+    d = df.dropna(subset=[score]).sort_values("rank")
+    n = len(d)
+    height = 0.34 * n + 1.9
+    fig, (ax, ax2) = plt.subplots(1, 2, figsize=(8.5, height), sharey=True,
+                                  gridspec_kw={"width_ratios": [3.0, 1.4], "wspace": 0.14})
+    source_note(fig, source, badge)
+    y = np.arange(n)
+    ax.barh(y, d[score], color=PALETTE[0])
+    for yy, v in zip(y, d[score]):
+        ax.text(v, yy, f" {v:.{decimals}f}", va="center", fontsize=9)
+    ax.set_yticks(y, d[label])
+    ax.invert_yaxis()
+    ax.margins(x=0.15)
+    ax.set_xlabel(xlabel)
+    ax.set_title(title, loc="left")
+    if {"rank_p05", "rank_p95"} <= set(d.columns):
+        ax2.hlines(y, d["rank_p05"], d["rank_p95"], color=PALETTE[0], lw=3, alpha=0.55)
+    ax2.plot(d["rank"].astype(float), y, "o", color=PALETTE[3], ms=6)
+    ax2.set_xlim(max(float(n), 2.0) + 0.5, 0.5)
+    ax2.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True, prune="upper"))
+    ax2.set_xlabel(rank_label)
+    longest = int(d[label].astype(str).str.len().max()) if n else 4
+    fig.subplots_adjust(left=min(0.45, 0.05 + 0.0125 * longest), right=0.97, top=1 - 0.55 / height,
+                        bottom=1.05 / height)
     return fig
