@@ -14,12 +14,13 @@ from .cluster_potential import ClusterPotentialExplorer, cluster_potential_page
 from .grp_structure import GrpStructureExplorer
 from .ict_clusters import IctExplorer, IndexExplorer, ict_clusters_page
 from .index import index_page
+from .industry_priorities import industry_priorities_page
 from .msme_integration import msme_integration_page
 from .productivity import productivity_page
 from .kit import (Badge, DownloadBar, Progress, RegionPicker, SectorPicker, ShareLink, UploadPanel,
                   WeightSliders, html_table, language_toggle, threshold_input, year_range, year_slider)
 from .shell import NOTEBOOKS, Page
 
-__all__ = ["ClusterPotentialExplorer", "cluster_potential_page", "IctExplorer", "IndexExplorer", "ict_clusters_page", "msme_integration_page", "productivity_page", "Badge", "DownloadBar", "GrpStructureExplorer", "NOTEBOOKS", "Page", "Progress", "RegionPicker",
+__all__ = ["ClusterPotentialExplorer", "cluster_potential_page", "IctExplorer", "IndexExplorer", "ict_clusters_page", "msme_integration_page", "productivity_page", "industry_priorities_page", "Badge", "DownloadBar", "GrpStructureExplorer", "NOTEBOOKS", "Page", "Progress", "RegionPicker",
            "SectorPicker", "ShareLink", "UploadPanel", "WeightSliders", "html_table", "index_page",
            "language_toggle", "threshold_input", "year_range", "year_slider"]

@@ -141,4 +141,16 @@ NOTEBOOKS: list[Notebook] = [
         share_params=("lang", "frame", "region", "year", "years", "measure", "view"),
         upload=False,
     ),
+    Notebook(
+        file="05_industry_priorities.ipynb",
+        scope=".kz-section:has(.kz-objective)",  # the ranking explorer (BNS criteria by default)
+        dropdown=".kz-objective select",          # objective weights: MEREC / entropy / CRITIC
+        dropdown_label_key="prio_objective",
+        heading_has_region=False,
+        frame=None,
+        csv_header=("prio_col_industry", "prio_col_score", "prio_col_rank", "prio_col_rank_p05", "prio_col_rank_p95"),
+        csv_text_columns=1,
+        share_params=("lang", "year", "objective", "blend", "method", "norm", "tab"),
+        upload=False,                             # its upload (the criteria grid) is tested in test_ui_priorities.py
+    ),
 ]
