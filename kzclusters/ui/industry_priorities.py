@@ -429,18 +429,30 @@ def _context_html(lang: str) -> str:
         {"wave": i18n.t("prio_col_wave", lang), "period": i18n.t("prod_col_period", lang),
          f"cluster_{col}": i18n.t("prio_col_cluster", lang), "status": i18n.t("prio_col_status", lang)})]
     cf = prio.cluster_programme("cofinancing")
-    out += [html_table(cf, {})]
+    out += [html_table(cf.assign(initiator=[i18n.t(k, lang) for k in cf["initiator_key"]])[
+        ["initiator", "state_pct", "firms_pct", "from_year"]],
+        {"initiator": i18n.t("prio_col_initiator", lang), "state_pct": i18n.t("prio_col_state_pct", lang),
+         "firms_pct": i18n.t("prio_col_firms_pct", lang), "from_year": i18n.t("prio_col_from_year", lang)}, digits=0)]
+    cmp_ = prio.malaysia_kazakhstan("comparison")
+    out += [f"<h4>{_t('prio_comparison_title', lang)}</h4>", html_table(
+        cmp_[[f"criterion_{'ru' if col == 'ru' else 'en'}", "malaysia_before_NIMP_en", "kazakhstan_current_en",
+              "implication_for_kazakhstan_en"]],
+        {f"criterion_{'ru' if col == 'ru' else 'en'}": i18n.t("prio_criterion", lang),
+         "malaysia_before_NIMP_en": i18n.t("prio_col_malaysia", lang),
+         "kazakhstan_current_en": i18n.t("prio_col_kazakhstan", lang),
+         "implication_for_kazakhstan_en": i18n.t("prio_col_implication", lang)})]
     mk = prio.malaysia_kazakhstan("rankings")
     out += [f"<h4>{_t('prio_malaysia_title', lang)}</h4>", html_table(
         mk[["ranking", "year", "country", "rank_printed", "rank_verified", "correction_note"]],
         {"ranking": i18n.t("prio_col_ranking", lang), "year": i18n.t("year", lang),
          "country": i18n.t("prio_col_country", lang), "rank_printed": i18n.t("msme_col_printed", lang),
          "rank_verified": i18n.t("prio_col_verified", lang), "correction_note": i18n.t("msme_col_reason", lang)})]
-    for level in ("development", "global"):
+    for level, text_col in (("development", "description_kz" if lang == "kk" else "description_en"),
+                            ("global", "driver_en")):
         sc = prio.scenarios(level)
         out += [f"<h4>{_t(f'prio_scenarios_{level}', lang)}</h4>", html_table(
-            sc.assign(name=[i18n.t(k, lang) for k in sc["name_key"]])[["id", "name"]],
-            {"id": "#", "name": i18n.t("col_name", lang)})]
+            sc.assign(name=[i18n.t(k, lang) for k in sc["name_key"]])[["id", "name", text_col]],
+            {"id": "#", "name": i18n.t("col_name", lang), text_col: i18n.t("prio_col_narrative", lang)})]
     return "".join(out)
 
 
