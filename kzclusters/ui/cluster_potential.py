@@ -16,7 +16,7 @@ from .. import data as kzdata
 from .. import i18n, plots
 from .. import specialization as sp
 from . import state
-from .kit import (Badge, ChartCache, DownloadBar, RegionPicker, SectorPicker, ShareLink, guarded, html_table, set_options,
+from .kit import (Badge, escaped, ChartCache, DownloadBar, RegionPicker, SectorPicker, ShareLink, guarded, html_table, set_options,
                   threshold_input, year_range, year_slider)
 from .shell import Page
 
@@ -56,10 +56,6 @@ class LQModel:
                 self.strong[(frame, base)] = sp.strong_clusters(v, base=sectors)
                 self.krugman[(frame, base)] = sp.krugman_index(v, base=sectors)
         self.years = sorted(int(y) for y in df["year"].unique())
-
-
-def _t(key, lang, **kw):
-    return html.escape(i18n.t(key, lang, **kw))
 
 
 class ClusterPotentialExplorer:
@@ -216,7 +212,7 @@ class ClusterPotentialExplorer:
             self.window.description = i18n.t("window", lang)
             self.lq_min.description = i18n.t("threshold_lq", lang)
             set_options(self.tabs, [(i18n.t(f"tab_{name}", lang), name) for name in TABS])
-            self.base_note.value = f"<small>{_t('note_manufacturing_base', lang)}</small>"
+            self.base_note.value = f"<small>{escaped('note_manufacturing_base', lang)}</small>"
         finally:
             self._busy = False
         self._update()
@@ -241,14 +237,14 @@ class ClusterPotentialExplorer:
             self.chart.value = png
         self.badge.set(lang, "official", i18n.t("source_bns_grp", lang))
         self.table.value = html_table(shown, headers, digits=2) if len(shown) else \
-            f"<p><i>{_t('none_found', lang)}</i></p>"
+            f"<p><i>{escaped('none_found', lang)}</i></p>"
         if tab == "candidates":
             st = self.strong_frame()
             st_shown = st[["region_name", "sector_name", "lq", "value", "stars"]].assign(
                 stars=lambda d: d["stars"].map(lambda n: "★" * int(n)))
-            self.table.value += (f"<h4>{_t('strong_title', lang, year=self.window.value[1])}</h4>"
+            self.table.value += (f"<h4>{escaped('strong_title', lang, year=self.window.value[1])}</h4>"
                                  + (html_table(st_shown, headers, digits=2) if len(st) else
-                                    f"<p><i>{_t('none_found', lang)}</i></p>"))
+                                    f"<p><i>{escaped('none_found', lang)}</i></p>"))
         stem = (self.notebook, tab, self.region.frame.value + "u", self.base.value, self.region.value,
                 self.year.value if tab in ("heatmap", "map") else "-".join(map(str, self.window.value)))
         self.downloads.set(lang, stem, table=shown.rename(columns=headers), png=png,
@@ -508,18 +504,11 @@ def cluster_potential_page(lang: str | None = None) -> Page:
     model = LQModel()   # before the page: a preheated kernel has it ready when the visitor arrives
     page = Page("01_cluster_potential.ipynb", ["grp_gva", "seed000_t1_karaganda_manufacturing_structure",
                                                 "seed000_t2_karaganda_lq"], lang=lang)
-    page.texts = {}
-    for name in i18n.text_names():
-        if name.startswith("01_"):
-            w = W.HTMLMath(layout=W.Layout(width="100%"))
-            w.add_class("kz-text")
-            page.texts[name] = w
+    page.lecture_texts("01_")
     world = W.HTML(layout=W.Layout(width="100%", overflow="auto"))
     page.world_clusters = world
 
     def relabel(lang: str) -> None:
-        for name, w in page.texts.items():
-            w.value = _markdown(i18n.text(name, lang))
         wc = kzdata.load("seed001_t1_world_clusters")
         col = "kk" if lang == "kk" else "en"
         shown = wc[[f"location_{col}", f"cluster_{col}", "year_founded", "initiator_as_printed",
@@ -546,50 +535,3 @@ def cluster_potential_page(lang: str | None = None) -> Page:
         "exercises": page.section("section_exercises", tx["01_exercises"]),
     }
     return page
-
-
-def _markdown(text: str) -> str:
-    """Minimal Markdown -> HTML for the lecture texts (headings, bold, lists, paragraphs); LaTeX is left
-    for MathJax."""
-    import re
-
-    text = re.sub(r"\$\$(.+?)\$\$", lambda m: "$$" + " ".join(m.group(1).split()) + "$$", text, flags=re.S)
-    out, in_list = [], False
-    for block in text.split("\n"):
-        line = block.rstrip()
-        m = re.match(r"^(#{2,4})\s+(.*)", line)
-        if line.lstrip().startswith(("- ", "* ")):
-            if not in_list:
-                out.append("<ul>")
-                in_list = True
-            out.append(f"<li>{_inline(line.lstrip()[2:])}</li>")
-            continue
-        if in_list:
-            out.append("</ul>")
-            in_list = False
-        if m:
-            level = min(len(m.group(1)) + 1, 5)
-            out.append(f"<h{level}>{_inline(m.group(2))}</h{level}>")
-        elif re.match(r"^\d+\.\s", line):
-            out.append(f"<p>{_inline(line)}</p>")
-        elif line:
-            out.append(f"<p>{_inline(line)}</p>")
-    if in_list:
-        out.append("</ul>")
-    return "\n".join(out)
-
-
-def _inline(s: str) -> str:
-    import re
-
-    parts = re.split(r"(\$\$.*?\$\$|\$[^$]+\$)", s)
-    res = []
-    for p in parts:
-        if p.startswith("$"):
-            res.append(html.escape(p, quote=False))
-        else:
-            p = html.escape(p, quote=False)
-            p = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", p)
-            p = re.sub(r"(?<!\*)\*(?!\s)(.+?)(?<!\s)\*(?!\*)", r"<i>\1</i>", p)
-            res.append(p)
-    return "".join(res)

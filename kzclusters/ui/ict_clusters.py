@@ -25,9 +25,8 @@ from .. import data as kzdata
 from .. import i18n, ict, innovation, plots
 from .._errors import DataError
 from . import downloads, state
-from .cluster_potential import _markdown
-from .kit import (Badge, ChartCache, DownloadBar, ShareLink, UploadPanel, WeightSliders, guarded, html_table,
-                  set_options, threshold_input, year_slider)
+from .kit import (Badge, ChartCache, DownloadBar, FULL, ShareLink, UploadPanel, WeightSliders, chart_image, escaped, guarded,
+                  html_table, set_options, table_box, threshold_input, toggle, year_slider)
 from .measures import Measure, MeasureExplorer
 from .shell import Page
 
@@ -39,29 +38,6 @@ INDICATORS = (*GROUPS["IS"], *GROUPS["IA"])
 NORMS = ("leader", "minmax", "zscore", "percentile")   # "rank" runs the wrong way for an index (1 = best)
 INDEX_TABS = ("ranking", "map", "components", "definitions")
 PAPER_POLES = ("ALA", "AST")   # seed 003's conclusion: Almaty city and Astana (printed Nursultan)
-FULL = W.Layout(width="100%")
-
-
-def _t(key, lang, **kw):
-    return html.escape(i18n.t(key, lang, **kw))
-
-
-def _chart() -> W.Image:
-    w = W.Image(format="png", layout=W.Layout(width="100%", max_width="860px", height="auto"))
-    w.add_class("kz-chart")
-    return w
-
-
-def _box() -> W.HTML:
-    w = W.HTML(layout=W.Layout(width="100%", overflow="auto"))
-    w.add_class("kz-table-box")
-    return w
-
-
-def _toggle(options, value, css: str) -> W.ToggleButtons:
-    w = W.ToggleButtons(options=[(o, o) for o in options], value=value, style={"button_width": "auto"})
-    w.add_class(css)
-    return w
 
 
 def _frame_of(codes) -> str:
@@ -124,7 +100,7 @@ class IndexExplorer:
         self.norm = W.Dropdown(options=[(n, n) for n in NORMS], value=q.get("norm", "leader"),
                                layout=W.Layout(width="auto"), style={"description_width": "initial"})
         self.norm.add_class("kz-normalisation")
-        self.agg = _toggle(cp.AGGREGATIONS, q.get("agg", "arithmetic"), "kz-aggregation")
+        self.agg = toggle(cp.AGGREGATIONS, q.get("agg", "arithmetic"), "kz-aggregation")
         cuts = q.get("cuts")
         if not (cuts and len(cuts) == 5 and all(np.diff(cuts) > 0) and 0 <= cuts[0] and cuts[-1] <= 100):
             cuts = list(cp.GRADE_CUTS)
@@ -140,15 +116,15 @@ class IndexExplorer:
                                    style={"description_width": "initial"}, layout=W.Layout(width="100%",
                                                                                           max_width="520px"))
         self.noise.add_class("kz-noise")
-        self.mc = _toggle(("uniform", "dirichlet"), q.get("mc", "uniform"), "kz-noise-method")
-        self.tabs = _toggle(INDEX_TABS, q.get("tab", "ranking"), "kz-tabs")
+        self.mc = toggle(("uniform", "dirichlet"), q.get("mc", "uniform"), "kz-noise-method")
+        self.tabs = toggle(INDEX_TABS, q.get("tab", "ranking"), "kz-tabs")
         self.tabs.layout.width = "100%"
         self.note = W.HTML()
         self.heading = W.HTML()
         self.heading.add_class("kz-heading")
         self.error = W.HTML()
-        self.chart = _chart()
-        self.table = _box()
+        self.chart = chart_image()
+        self.table = table_box()
         self.badge = Badge("official")
         self.downloads = DownloadBar()
         self.share = ShareLink()
@@ -263,11 +239,11 @@ class IndexExplorer:
             for ws in self.weights.values():
                 ws.relabel(names)
             self.groups.relabel({g: i18n.t(f"group_{g}", lang) for g in GROUPS})
-            self.labels["groups"].value = f"<b>{_t('ict_group_weights', lang)}</b>"
+            self.labels["groups"].value = f"<b>{escaped('ict_group_weights', lang)}</b>"
             for g in GROUPS:
-                self.labels[f"weights_{g}"].value = f"<b>{_t('ict_indicator_weights', lang, group=i18n.t(f'group_{g}', lang))}</b>"
-            self.labels["method"].value = f"<b>{_t('ict_method_choices', lang)}</b>"
-            self.labels["cuts"].value = f"<b>{_t('ict_grade_cuts', lang)}</b> <small>{_t('ict_grade_cuts_hint', lang)}</small>"
+                self.labels[f"weights_{g}"].value = f"<b>{escaped('ict_indicator_weights', lang, group=i18n.t(f'group_{g}', lang))}</b>"
+            self.labels["method"].value = f"<b>{escaped('ict_method_choices', lang)}</b>"
+            self.labels["cuts"].value = f"<b>{escaped('ict_grade_cuts', lang)}</b> <small>{escaped('ict_grade_cuts_hint', lang)}</small>"
             for c, (lo, hi) in zip(self.cuts, zip(cp.GRADE_LABELS[:-1], cp.GRADE_LABELS[1:])):
                 c.description = f"{lo} → {hi}"
             self.norm.description = i18n.t("ict_normalisation", lang)
@@ -278,7 +254,7 @@ class IndexExplorer:
             set_options(self.tabs, [(i18n.t(f"ict_tab_{n}", lang), n) for n in INDEX_TABS])
             self.upload.relabel(lang)
             tpl = innovation.template()
-            self.template.value = (f"<small>{_t('ict_template_hint', lang)}</small> " + downloads.link(
+            self.template.value = (f"<small>{escaped('ict_template_hint', lang)}</small> " + downloads.link(
                 downloads.csv_bytes(tpl), "csv", downloads.filename(NOTEBOOK, "indicators_template", ext="csv"),
                 i18n.t("ict_template_download", lang), "kz-download-template"))
         finally:
@@ -290,7 +266,7 @@ class IndexExplorer:
         if not hasattr(self, "container"):
             return
         lang = self.page.lang.value
-        self.note.value = (f"<small>{_t('ict_note_scale', lang)}</small>"
+        self.note.value = (f"<small>{escaped('ict_note_scale', lang)}</small>"
                            if self.norm.value not in ("leader", "minmax", "percentile") else "")
         try:
             res = self.result()
@@ -403,11 +379,11 @@ class PaperIndex:
     def __init__(self, page: Page, explorer: IndexExplorer):
         self.page, self.explorer = page, explorer
         self.table1 = kzdata.load("seed003_t1_innovation_index")
-        self.year = _toggle((2010, 2016), 2016, "kz-paper-year")
+        self.year = toggle((2010, 2016), 2016, "kz-paper-year")
         self.heading = W.HTML()
         self.summary = W.HTML()
-        self.chart = _chart()
-        self.table = _box()
+        self.chart = chart_image()
+        self.table = table_box()
         self.badge = Badge("paper")
         self.downloads = DownloadBar()
         self.error = W.HTML()
@@ -435,9 +411,9 @@ class PaperIndex:
         y = self.year.value
         d = kzdata.label(t[t["year"] == y], lang)
         n, ok = len(t), int(t["match"].sum())
-        self.heading.value = f"<h3>{_t('ict_paper_index_title', lang, year=y)}</h3>"
+        self.heading.value = f"<h3>{escaped('ict_paper_index_title', lang, year=y)}</h3>"
         self.badge.set(lang, "paper", i18n.t("source_seed003_t1", lang))
-        self.summary.value = f"<p>{_t('ict_paper_grades_match', lang, ok=ok, n=n)}</p>"
+        self.summary.value = f"<p>{escaped('ict_paper_grades_match', lang, ok=ok, n=n)}</p>"
         src = f"{i18n.t('badge_paper', lang)} · {i18n.t('source_seed003_t1', lang)}"
         cuts = [c.value for c in self.explorer.cuts]
         key = (lang, y, tuple(cuts))
@@ -477,14 +453,14 @@ class KsiPaper:
         self.audit = ict.table3_audit()
         years = sorted(int(y) for y in self.output["year"].unique())
         self.year = year_slider(years, 2016)
-        self.denominator = _toggle(("sum", "paper"), "sum", "kz-denominator")
-        self.dash = _toggle(("zero", "unknown"), "zero", "kz-dash")
+        self.denominator = toggle(("sum", "paper"), "sum", "kz-denominator")
+        self.dash = toggle(("zero", "unknown"), "zero", "kz-dash")
         self.heading = W.HTML()
         self.badge = Badge("paper")
         self.error = W.HTML()
-        self.chart = _chart()
-        self.table = _box()
-        self.audit_box = _box()
+        self.chart = chart_image()
+        self.table = table_box()
+        self.audit_box = table_box()
         self.totals = W.HTML()
         self.downloads = DownloadBar()
         self._cache = ChartCache(maxsize=32)
@@ -552,12 +528,12 @@ class KsiPaper:
              "verdict": i18n.t("ksi_col_verdict", lang)}
         tot = ict.table3_totals()
         lines = "".join(
-            f"<li>{_t('ksi_totals_line', lang, year=int(r.year), column_sum=f'{r.column_sum:,.1f}', paper=f'{r.paper_denominator:,.1f}', published_sum=f'{r.published_sum:.3f}')}</li>"
+            f"<li>{escaped('ksi_totals_line', lang, year=int(r.year), column_sum=f'{r.column_sum:,.1f}', paper=f'{r.paper_denominator:,.1f}', published_sum=f'{r.published_sum:.3f}')}</li>"
             for r in tot.itertuples())
         ok_p, ok_s = int(tot["n_reproduce_paper"].sum()), int(tot["n_reproduce_column_sum"].sum())
         n = int(tot["n_published"].sum())
-        self.totals.value = (f"<h4>{_t('ksi_audit_title', lang)}</h4>"
-                             f"<p>{_t('ksi_audit_summary', lang, ok_paper=ok_p, ok_sum=ok_s, n=n)}</p><ul>{lines}</ul>")
+        self.totals.value = (f"<h4>{escaped('ksi_audit_title', lang)}</h4>"
+                             f"<p>{escaped('ksi_audit_summary', lang, ok_paper=ok_p, ok_sum=ok_s, n=n)}</p><ul>{lines}</ul>")
         self.audit_box.value = html_table(shown, h, digits=1)
 
 
@@ -617,12 +593,12 @@ class Quadrant:
 
     def __init__(self, page: Page, explorer: IndexExplorer, ict_explorer: IctExplorer):
         self.page, self.explorer, self.ict = page, explorer, ict_explorer
-        self.split = _toggle(("mean", "median"), "mean", "kz-split")
+        self.split = toggle(("mean", "median"), "mean", "kz-split")
         self.heading = W.HTML()
         self.verdict = W.HTML()
         self.error = W.HTML()
-        self.chart = _chart()
-        self.table = _box()
+        self.chart = chart_image()
+        self.table = table_box()
         self.badge = Badge("official")
         self.downloads = DownloadBar()
         self._cache = ChartCache(maxsize=16)
@@ -665,7 +641,7 @@ class Quadrant:
             return
         lang = self.page.lang.value
         y = self.explorer.year.value
-        self.heading.value = f"<h3>{_t('quadrant_title', lang, year=y)}</h3>"
+        self.heading.value = f"<h3>{escaped('quadrant_title', lang, year=y)}</h3>"
         self.badge.set(lang, self.explorer.source, i18n.t("source_bns_innovation", lang) + " · "
                        + i18n.t("source_bns_ict", lang))
         try:
@@ -674,7 +650,7 @@ class Quadrant:
             self.chart.layout.display = "none"
             raise
         if d is None or d.empty:
-            self.error.value = f"<div class='kz-error'>{_t('quadrant_no_ict', lang, year=y)}</div>"
+            self.error.value = f"<div class='kz-error'>{escaped('quadrant_no_ict', lang, year=y)}</div>"
             self.chart.layout.display = "none"
             self.table.value = self.verdict.value = ""
             return
@@ -696,8 +672,8 @@ class Quadrant:
         ours = ", ".join(i18n.region_name(c, lang, short=True) for c in poles) or "—"
         paper = ", ".join(hl)
         agree = set(poles) == set(PAPER_POLES)
-        self.verdict.value = (f"<p>{_t('quadrant_verdict', lang, ours=ours, paper=paper)} "
-                              f"<b>{_t('quadrant_agree' if agree else 'quadrant_differ', lang)}</b></p>")
+        self.verdict.value = (f"<p>{escaped('quadrant_verdict', lang, ours=ours, paper=paper)} "
+                              f"<b>{escaped('quadrant_agree' if agree else 'quadrant_differ', lang)}</b></p>")
         shown = d.sort_values("index", ascending=False)[["region_name", "index", "grade", "share_pct", "lq"]]
         h = {"region_name": i18n.t("region", lang), "index": i18n.t("col_index", lang),
              "grade": i18n.t("col_grade", lang), "share_pct": i18n.t("ict_measure_share", lang),
@@ -739,13 +715,7 @@ def ict_clusters_page(lang: str | None = None) -> Page:
     page = Page("02_ict_clusters.ipynb", ["innovation", "rd", "grp_gva", "employment", "investment", "population",
                                           "gva_volume_index", "seed003_t1_innovation_index", "seed003_t2_ict_output",
                                           "seed003_t3_ksi"], lang=lang)
-    page.texts = {}
-    for name in i18n.text_names():
-        if name.startswith("02_"):
-            w = W.HTMLMath(layout=FULL)
-            w.add_class("kz-text")
-            page.texts[name] = w
-    page.on_relabel(lambda lang: [setattr(w, "value", _markdown(i18n.text(n, lang))) for n, w in page.texts.items()])
+    page.lecture_texts("02_")
     page.explorer = IndexExplorer(page, indicators)
     page.paper_index = PaperIndex(page, page.explorer)
     page.ksi = KsiPaper(page)

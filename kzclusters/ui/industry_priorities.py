@@ -18,27 +18,15 @@ from .. import priorities as prio
 from .._errors import DataError
 from ..io import parse_number
 from . import downloads, state
-from .cluster_potential import _markdown
-from .kit import (Badge, ChartCache, DownloadBar, ShareLink, UploadPanel, WeightSliders, guarded, html_table,
-                  set_options, year_slider)
+from .kit import (Badge, ChartCache, DownloadBar, FULL, ShareLink, UploadPanel, WeightSliders, chart_image, escaped, guarded,
+                  html_table, set_options, table_box, toggle, year_slider)
 from .shell import Page
 
 __all__ = ["PriorityExplorer", "industry_priorities_page"]
 
 NOTEBOOK = "05_industry_priorities"
-FULL = W.Layout(width="100%")
 OBJECTIVE = ("merec", "entropy", "critic")
 TABS = ("ranking", "weights", "sensitivity", "merec", "paper")
-
-
-def _t(key, lang, **kw):
-    return html.escape(i18n.t(key, lang, **kw))
-
-
-def _toggle(options, value, css: str) -> W.ToggleButtons:
-    w = W.ToggleButtons(options=[(str(o), o) for o in options], value=value, style={"button_width": "auto"})
-    w.add_class(css)
-    return w
 
 
 def _industry_name(code: str, lang: str) -> str:
@@ -79,7 +67,7 @@ class PriorityExplorer:
         self.paper_codes = [c.code for c in prio.CRITERIA]
         years = list(range(2018, 2026))
         self.year = year_slider(years, q["year"] if q.get("year") in years else 2024)
-        self.source = _toggle(("bns", "own"), "bns", "kz-source")
+        self.source = toggle(("bns", "own"), "bns", "kz-source")
         self.objective = W.Dropdown(options=[(o, o) for o in OBJECTIVE], value=q.get("objective", "merec"),
                                     layout=W.Layout(width="auto"), style={"description_width": "initial"})
         self.objective.add_class("kz-objective")
@@ -91,15 +79,15 @@ class PriorityExplorer:
         self.norm = W.Dropdown(options=[(n, n) for n in mcdm.MATRIX_NORMALISATIONS], value=q.get("norm", "minmax"),
                                layout=W.Layout(width="auto"), style={"description_width": "initial"})
         self.norm.add_class("kz-normalisation")
-        self.method = _toggle(mcdm.SCORING_METHODS, q.get("method", "weighted_sum"), "kz-method")
+        self.method = toggle(mcdm.SCORING_METHODS, q.get("method", "weighted_sum"), "kz-method")
         self.noise = W.FloatSlider(value=0.1, min=0.0, max=0.5, step=0.05, continuous_update=False,
                                    readout_format=".0%", style={"description_width": "initial"},
                                    layout=W.Layout(width="100%", max_width="520px"))
         self.noise.add_class("kz-noise")
         self.criterion = W.Dropdown(layout=W.Layout(width="auto"), style={"description_width": "initial"})
         self.criterion.add_class("kz-criterion")
-        self.mode = _toggle(("relative", "points"), "relative", "kz-sensitivity-mode")
-        self.tabs = _toggle(TABS, q.get("tab", "ranking"), "kz-tabs")
+        self.mode = toggle(("relative", "points"), "relative", "kz-sensitivity-mode")
+        self.tabs = toggle(TABS, q.get("tab", "ranking"), "kz-tabs")
         self.tabs.layout.width = "100%"
         # the grid of the user's own matrix (paper criteria x paper industries)
         self.industries = list(prio.paper_scores()["industry"])
@@ -207,7 +195,7 @@ class PriorityExplorer:
             pw = prio.paper_weights().set_index("criterion")
             dirs = {c.code: c.direction for c in prio.CRITERIA}
             raw = {c: float(pw.loc[c, "weight_pct"]) / 2 for c in codes}      # 18 % -> 9 on the 0..10 sliders
-        self.benefit = {c: _toggle(("benefit", "cost"), dirs.get(c, "benefit"), "kz-benefit") for c in codes}
+        self.benefit = {c: toggle(("benefit", "cost"), dirs.get(c, "benefit"), "kz-benefit") for c in codes}
         for w in self.benefit.values():
             w.observe(self._changed, names="value")
         self.expert = WeightSliders(codes, {}, raw=raw)
@@ -269,10 +257,10 @@ class PriorityExplorer:
         set_options(self.mode, [(i18n.t(f"prio_mode_{m}", lang), m) for m in ("relative", "points")])
         set_options(self.tabs, [(i18n.t(f"prio_tab_{t}", lang), t) for t in TABS])
         self.year.description = i18n.t("year", lang)
-        self.labels["expert"].value = f"<b>{_t('prio_expert_weights', lang)}</b>"
-        self.labels["benefit"].value = f"<b>{_t('prio_directions', lang)}</b>"
-        self.labels["method"].value = f"<b>{_t('prio_method_choices', lang)}</b>"
-        self.grid_head.value = (f"<p>{_t('prio_template_note', lang)}</p><small>"
+        self.labels["expert"].value = f"<b>{escaped('prio_expert_weights', lang)}</b>"
+        self.labels["benefit"].value = f"<b>{escaped('prio_directions', lang)}</b>"
+        self.labels["method"].value = f"<b>{escaped('prio_method_choices', lang)}</b>"
+        self.grid_head.value = (f"<p>{escaped('prio_template_note', lang)}</p><small>"
                                 + " · ".join(f"{i + 1}: {html.escape(self._crit_name(c, lang))}"
                                              for i, c in enumerate(self.paper_codes)) + "</small>")
         for i, w in self.grid_labels.items():
@@ -281,7 +269,7 @@ class PriorityExplorer:
             w.description = ""
             w.placeholder = str(self.paper_codes.index(c) + 1)
         self.upload.relabel(lang)
-        self.template.value = (f"<small>{_t('prio_template_hint', lang)}</small> " + downloads.link(
+        self.template.value = (f"<small>{escaped('prio_template_hint', lang)}</small> " + downloads.link(
             downloads.csv_bytes(prio.template(lang)), "csv",
             downloads.filename(NOTEBOOK, "criteria_template", ext="csv"), i18n.t("prio_template_download", lang),
             "kz-download-template"))
@@ -315,9 +303,9 @@ class PriorityExplorer:
         title_year = self.year.value if not own else i18n.t("prio_your_matrix", lang)
         m = self.matrix()
         if m is None:
-            self.heading.value = f"<h3>{_t('prio_ranking_title', lang, year=title_year)}</h3>"
+            self.heading.value = f"<h3>{escaped('prio_ranking_title', lang, year=title_year)}</h3>"
             self.chart.layout.display = "none"
-            self.note.value = f"<p><i>{_t('prio_fill_grid', lang)}</i></p>"
+            self.note.value = f"<p><i>{escaped('prio_fill_grid', lang)}</i></p>"
             self.table.value = ""
             self.downloads.set(lang, (NOTEBOOK, "own"))
             self.share.set(lang, self.page.url, self.state())
@@ -377,10 +365,10 @@ class PriorityExplorer:
             e = pd.DataFrame({"name": [names[c] for c in steps.E.index], "E": steps.E.to_numpy(),
                               "w": steps.weights.to_numpy()})
             h = {"name": i18n.t("prio_col_industry", lang)}
-            self.note.value = (f"<h4>{_t('prio_merec_e', lang)}</h4>"
+            self.note.value = (f"<h4>{escaped('prio_merec_e', lang)}</h4>"
                                + html_table(e, {"name": i18n.t("prio_criterion", lang), "E": "E_j", "w": "w_j"},
                                             digits=4)
-                               + (f"<p><small>{_t('prio_merec_shift', lang)}</small></p>"
+                               + (f"<p><small>{escaped('prio_merec_shift', lang)}</small></p>"
                                   if (steps.shift != 0).any() else ""))
         else:
             r = self.ranking()
@@ -415,16 +403,16 @@ def _context_html(lang: str) -> str:
     col = "ru" if lang in ("ru", "kk") else "en"
     out = []
     hx = prio.helix_indicators()
-    out += [f"<h4>{_t('prio_helix_title', lang)}</h4>", html_table(
+    out += [f"<h4>{escaped('prio_helix_title', lang)}</h4>", html_table(
         hx.assign(pillar=[i18n.t(k, lang) for k in hx["pillar_key"]])[["pillar", f"indicator_{col}"]],
         {"pillar": i18n.t("prio_col_pillar", lang), f"indicator_{col}": i18n.t("col_indicator", lang)})]
     tl = prio.cluster_programme("timeline")
-    out += [f"<h4>{_t('prio_timeline_title', lang)}</h4>", html_table(
+    out += [f"<h4>{escaped('prio_timeline_title', lang)}</h4>", html_table(
         tl.assign(period=[f"{a}" if pd.isna(b) or a == b else f"{a}–{b}" for a, b in zip(tl["start"], tl["end"])],
                   event=[i18n.t(k, lang) for k in tl["event_key"]])[["period", "event"]],
         {"period": i18n.t("prod_col_period", lang), "event": i18n.t("prio_col_event", lang)})]
     cl = prio.cluster_programme("clusters")
-    out += [f"<h4>{_t('prio_clusters_title', lang)}</h4>", html_table(
+    out += [f"<h4>{escaped('prio_clusters_title', lang)}</h4>", html_table(
         cl[["wave", "period", f"cluster_{col}", "status"]],
         {"wave": i18n.t("prio_col_wave", lang), "period": i18n.t("prod_col_period", lang),
          f"cluster_{col}": i18n.t("prio_col_cluster", lang), "status": i18n.t("prio_col_status", lang)})]
@@ -434,7 +422,7 @@ def _context_html(lang: str) -> str:
         {"initiator": i18n.t("prio_col_initiator", lang), "state_pct": i18n.t("prio_col_state_pct", lang),
          "firms_pct": i18n.t("prio_col_firms_pct", lang), "from_year": i18n.t("prio_col_from_year", lang)}, digits=0)]
     cmp_ = prio.malaysia_kazakhstan("comparison")
-    out += [f"<h4>{_t('prio_comparison_title', lang)}</h4>", html_table(
+    out += [f"<h4>{escaped('prio_comparison_title', lang)}</h4>", html_table(
         cmp_[[f"criterion_{'ru' if col == 'ru' else 'en'}", "malaysia_before_NIMP_en", "kazakhstan_current_en",
               "implication_for_kazakhstan_en"]],
         {f"criterion_{'ru' if col == 'ru' else 'en'}": i18n.t("prio_criterion", lang),
@@ -442,7 +430,7 @@ def _context_html(lang: str) -> str:
          "kazakhstan_current_en": i18n.t("prio_col_kazakhstan", lang),
          "implication_for_kazakhstan_en": i18n.t("prio_col_implication", lang)})]
     mk = prio.malaysia_kazakhstan("rankings")
-    out += [f"<h4>{_t('prio_malaysia_title', lang)}</h4>", html_table(
+    out += [f"<h4>{escaped('prio_malaysia_title', lang)}</h4>", html_table(
         mk[["ranking", "year", "country", "rank_printed", "rank_verified", "correction_note"]],
         {"ranking": i18n.t("prio_col_ranking", lang), "year": i18n.t("year", lang),
          "country": i18n.t("prio_col_country", lang), "rank_printed": i18n.t("msme_col_printed", lang),
@@ -450,7 +438,7 @@ def _context_html(lang: str) -> str:
     for level, text_col in (("development", "description_kz" if lang == "kk" else "description_en"),
                             ("global", "driver_en")):
         sc = prio.scenarios(level)
-        out += [f"<h4>{_t(f'prio_scenarios_{level}', lang)}</h4>", html_table(
+        out += [f"<h4>{escaped(f'prio_scenarios_{level}', lang)}</h4>", html_table(
             sc.assign(name=[i18n.t(k, lang) for k in sc["name_key"]])[["id", "name", text_col]],
             {"id": "#", "name": i18n.t("col_name", lang), text_col: i18n.t("prio_col_narrative", lang)})]
     return "".join(out)
@@ -481,13 +469,7 @@ def industry_priorities_page(lang: str | None = None) -> Page:
     """
     page = Page("05_industry_priorities.ipynb", ["gva_divisions", "seed004_prio_p1_t1_criteria_weights",
                                                  "seed004_prio_p1_t2_integral_scores"], lang=lang)
-    page.texts = {}
-    for name in i18n.text_names():
-        if name.startswith("05_"):
-            w = W.HTMLMath(layout=FULL)
-            w.add_class("kz-text")
-            page.texts[name] = w
-    page.on_relabel(lambda lang: [setattr(w, "value", _markdown(i18n.text(n, lang))) for n, w in page.texts.items()])
+    page.lecture_texts("05_")
     page.explorer = PriorityExplorer(page)
     context = W.HTML(layout=W.Layout(width="100%", overflow="auto"))
     page.on_relabel(lambda lang: setattr(context, "value", _context_html(lang)))

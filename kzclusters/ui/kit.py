@@ -23,7 +23,7 @@ from .._errors import DataError
 from ..io import read_table
 from . import downloads
 
-__all__ = ["guarded", "set_options", "ChartCache", "language_toggle", "RegionPicker", "year_slider", "year_range", "SectorPicker", "WeightSliders",
+__all__ = ["escaped", "chart_image", "table_box", "toggle", "markdown_html", "guarded", "set_options", "ChartCache", "language_toggle", "RegionPicker", "year_slider", "year_range", "SectorPicker", "WeightSliders",
            "threshold_input", "DownloadBar", "ShareLink", "UploadPanel", "Badge", "Progress", "html_table"]
 
 FULL = W.Layout(width="100%")
@@ -719,3 +719,145 @@ class UploadPanel:
         self.message.value = ""
         self.reset.layout.display = "none"
         self.on_data(None)
+
+
+def escaped(key: str, lang: str, **params) -> str:
+    """:func:`kzclusters.i18n.t` escaped for HTML.
+
+    Parameters
+    ----------
+    key, lang : str
+    **params
+        Placeholders of the text.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> escaped("year", "en")
+    'Year'
+    """
+    return html.escape(i18n.t(key, lang, **params))
+
+
+def chart_image() -> W.Image:
+    """The PNG chart of an explorer (CSS class ``kz-chart``, full width up to 860 px).
+
+    Returns
+    -------
+    ipywidgets.Image
+
+    Examples
+    --------
+    >>> "kz-chart" in chart_image()._dom_classes
+    True
+    """
+    w = W.Image(format="png", layout=W.Layout(width="100%", max_width="860px", height="auto"))
+    w.add_class("kz-chart")
+    return w
+
+
+def table_box() -> W.HTML:
+    """The box that holds an explorer's table (CSS class ``kz-table-box``, scrolls sideways on a phone).
+
+    Returns
+    -------
+    ipywidgets.HTML
+
+    Examples
+    --------
+    >>> "kz-table-box" in table_box()._dom_classes
+    True
+    """
+    w = W.HTML(layout=W.Layout(width="100%", overflow="auto"))
+    w.add_class("kz-table-box")
+    return w
+
+
+def toggle(options, value, css: str) -> W.ToggleButtons:
+    """Toggle buttons with a CSS class; labels are set by the explorer's relabel (:func:`set_options`).
+
+    Parameters
+    ----------
+    options : sequence
+        The values.
+    value
+        The initial value.
+    css : str
+        CSS class, e.g. ``"kz-measure"``.
+
+    Returns
+    -------
+    ipywidgets.ToggleButtons
+
+    Examples
+    --------
+    >>> toggle((16, 60), 60, "kz-n").options
+    (('16', 16), ('60', 60))
+    """
+    w = W.ToggleButtons(options=[(str(o), o) for o in options], value=value, style={"button_width": "auto"})
+    w.add_class(css)
+    return w
+
+
+def markdown_html(text: str) -> str:
+    r"""Minimal Markdown -> HTML for the lecture texts (headings, bold, lists, paragraphs); LaTeX is left
+    for MathJax.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> markdown_html("### A\n- **b** $x$")
+    '<h4>A</h4>\n<ul>\n<li><b>b</b> $x$</li>\n</ul>'
+    """
+    import re
+
+    text = re.sub(r"\$\$(.+?)\$\$", lambda m: "$$" + " ".join(m.group(1).split()) + "$$", text, flags=re.S)
+    out, in_list = [], False
+    for block in text.split("\n"):
+        line = block.rstrip()
+        m = re.match(r"^(#{2,4})\s+(.*)", line)
+        if line.lstrip().startswith(("- ", "* ")):
+            if not in_list:
+                out.append("<ul>")
+                in_list = True
+            out.append(f"<li>{_inline_html(line.lstrip()[2:])}</li>")
+            continue
+        if in_list:
+            out.append("</ul>")
+            in_list = False
+        if m:
+            level = min(len(m.group(1)) + 1, 5)
+            out.append(f"<h{level}>{_inline_html(m.group(2))}</h{level}>")
+        elif re.match(r"^\d+\.\s", line):
+            out.append(f"<p>{_inline_html(line)}</p>")
+        elif line:
+            out.append(f"<p>{_inline_html(line)}</p>")
+    if in_list:
+        out.append("</ul>")
+    return "\n".join(out)
+
+
+def _inline_html(s: str) -> str:
+    import re
+
+    parts = re.split(r"(\$\$.*?\$\$|\$[^$]+\$)", s)
+    res = []
+    for p in parts:
+        if p.startswith("$"):
+            res.append(html.escape(p, quote=False))
+        else:
+            p = html.escape(p, quote=False)
+            p = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", p)
+            p = re.sub(r"(?<!\*)\*(?!\s)(.+?)(?<!\s)\*(?!\*)", r"<i>\1</i>", p)
+            res.append(p)
+    return "".join(res)

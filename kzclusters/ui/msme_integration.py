@@ -24,9 +24,8 @@ from .. import regression as reg
 from .._errors import DataError
 from ..io import parse_number
 from . import downloads
-from .cluster_potential import _markdown
-from .kit import (Badge, ChartCache, DownloadBar, UploadPanel, WeightSliders, guarded, html_table, set_options,
-                  threshold_input)
+from .kit import (Badge, ChartCache, DownloadBar, FULL, UploadPanel, WeightSliders, chart_image, escaped, guarded, html_table,
+                  set_options, table_box, threshold_input, toggle)
 from .measures import Measure, MeasureExplorer
 from .shell import Page
 
@@ -34,31 +33,8 @@ __all__ = ["Audit", "Potential", "Integration", "Exports", "Elasticities", "Regr
            "msme_integration_page"]
 
 NOTEBOOK = "03_msme_integration"
-FULL = W.Layout(width="100%")
 YEARS = ("2023", "2024", "mean")
 SRC_PAPER = "source_seed004_msme"
-
-
-def _t(key, lang, **kw):
-    return html.escape(i18n.t(key, lang, **kw))
-
-
-def _chart() -> W.Image:
-    w = W.Image(format="png", layout=W.Layout(width="100%", max_width="860px", height="auto"))
-    w.add_class("kz-chart")
-    return w
-
-
-def _box() -> W.HTML:
-    w = W.HTML(layout=W.Layout(width="100%", overflow="auto"))
-    w.add_class("kz-table-box")
-    return w
-
-
-def _toggle(options, value, css: str) -> W.ToggleButtons:
-    w = W.ToggleButtons(options=[(str(o), o) for o in options], value=value, style={"button_width": "auto"})
-    w.add_class(css)
-    return w
 
 
 def _year_filter(df: pd.DataFrame, year: str) -> pd.DataFrame:
@@ -90,8 +66,8 @@ class _Section:
         self.heading.add_class("kz-heading")
         self.badge = Badge(self.badge_kind)
         self.error = W.HTML()
-        self.chart = _chart()
-        self.table = _box()
+        self.chart = chart_image()
+        self.table = table_box()
         self.downloads = DownloadBar()
         self._cache = ChartCache(maxsize=32)
         self.container = W.VBox([*controls, self.heading, self.badge.container, self.error, self.chart, self.table,
@@ -161,10 +137,10 @@ class Audit:
 
     def __init__(self, page: Page):
         self.page = page
-        self.choices = _toggle(("corrected", "paper"), "corrected", "kz-paper-choices")
+        self.choices = toggle(("corrected", "paper"), "corrected", "kz-paper-choices")
         self.state_note = W.HTML()
-        self.summary = _box()
-        self.table = _box()
+        self.summary = table_box()
+        self.table = table_box()
         self.downloads = DownloadBar()
         self.flags = msme.audit()
         self.cells = msme.reproduction()
@@ -183,10 +159,10 @@ class Audit:
         lang = self.page.lang.value
         on = self.choices.value == "paper"
         self.state_note.value = (f"<p class='{'kz-paper-on' if on else 'kz-paper-off'}'>"
-                                 f"{_t('msme_choices_note_paper' if on else 'msme_choices_note_corrected', lang)}</p>")
+                                 f"{escaped('msme_choices_note_paper' if on else 'msme_choices_note_corrected', lang)}</p>")
         s = self.cells.groupby("table", sort=False)["reproduces"].agg(["sum", "count"]).reset_index()
         s["share"] = [f"{a} / {b}" for a, b in zip(s["sum"], s["count"])]
-        self.summary.value = (f"<h4>{_t('msme_reproduction_title', lang)}</h4>"
+        self.summary.value = (f"<h4>{escaped('msme_reproduction_title', lang)}</h4>"
                               + html_table(s[["table", "share"]], {"table": i18n.t("msme_col_table", lang),
                                                                    "share": i18n.t("msme_col_reproduces", lang)}))
         f = self.flags
@@ -201,7 +177,7 @@ class Audit:
              "year": i18n.t("year", lang), "printed": i18n.t("msme_col_printed", lang),
              "corrected": i18n.t("msme_col_corrected", lang), "reason": i18n.t("msme_col_reason", lang),
              "severity": i18n.t("msme_col_severity", lang)}
-        self.table.value = f"<h4>{_t('msme_audit_title', lang, n=len(f))}</h4>" + html_table(shown, h)
+        self.table.value = f"<h4>{escaped('msme_audit_title', lang, n=len(f))}</h4>" + html_table(shown, h)
         self.downloads.set(lang, (NOTEBOOK, "audit"), table=shown.rename(columns=h),
                            notes={i18n.t("source", lang): i18n.t(SRC_PAPER, lang)})
 
@@ -234,7 +210,7 @@ class Potential(_Section):
         comp = msme.pmsp_components()
         codes = sorted(comp["region"].unique())
         self.regions = _regions_picker(codes, msme.PAPER_REGIONS)
-        self.year = _toggle(YEARS, "2023", "kz-pmsp-year")
+        self.year = toggle(YEARS, "2023", "kz-pmsp-year")
         self.weights = {}
         for c in msme.PMSP_COMPONENTS:
             w = W.FloatSlider(value=float(msme.PMSP_WEIGHTS.get(c, msme.PMSP_CP_WEIGHT)), min=0.0, max=1.0,
@@ -282,7 +258,7 @@ class Potential(_Section):
             return
         lang = self.page.lang.value
         self.weights["cp"].disabled = not self.include_cp.value
-        self.cp_note.value = f"<small>{_t('msme_cp_note', lang)}</small>"
+        self.cp_note.value = f"<small>{escaped('msme_cp_note', lang)}</small>"
         if not self.regions.value:
             raise DataError("choose at least one region", key="err_msme_no_regions")
         value = self.value()
@@ -324,9 +300,9 @@ class Integration(_Section):
     def __init__(self, page: Page, audit: Audit | None):
         codes = sorted(msme.tii_components()["region"].unique())
         self.regions = _regions_picker(codes, msme.PAPER_REGIONS)
-        self.year = _toggle(("2023", "2024"), "2024", "kz-tii-year")
-        self.variant = _toggle(msme.TII_VARIANTS, "normalised", "kz-tii-variant")
-        self.norm = _toggle(msme.TII_NORMALISATIONS, "max", "kz-normalisation")
+        self.year = toggle(("2023", "2024"), "2024", "kz-tii-year")
+        self.variant = toggle(msme.TII_VARIANTS, "normalised", "kz-tii-variant")
+        self.norm = toggle(msme.TII_NORMALISATIONS, "max", "kz-normalisation")
         self.low = threshold_input(msme.TII_THRESHOLDS[0], 0.0, 1.0, 0.05)
         self.high = threshold_input(msme.TII_THRESHOLDS[1], 0.0, 1.0, 0.05)
         self._frame(page, audit, [self.regions, self.year, self.variant, self.norm,
@@ -408,9 +384,9 @@ class Exports(_Section):
     VIEWS = ("rca", "rca_all", "es", "epi", "grp_share")
 
     def __init__(self, page: Page, audit: Audit | None):
-        self.view = _toggle(self.VIEWS, "rca", "kz-tabs")
+        self.view = toggle(self.VIEWS, "rca", "kz-tabs")
         self.view.layout.width = "100%"
-        self.year = _toggle(("2023", "2024"), "2024", "kz-export-year")
+        self.year = toggle(("2023", "2024"), "2024", "kz-export-year")
         self.rates = {y: W.Text(value="", placeholder="…", layout=W.Layout(width="auto", max_width="260px"),
                                 style={"description_width": "initial"}) for y in ("2023", "2024")}
         for w in self.rates.values():
@@ -455,7 +431,7 @@ class Exports(_Section):
         set_options(self.view, [(i18n.t(f"msme_view_{v}", lang), v) for v in self.VIEWS])
         for y, w in self.rates.items():
             w.description = i18n.t("msme_fx", lang, year=y)
-        self.rate_note.value = f"<small>{_t('msme_fx_note', lang)}</small>"
+        self.rate_note.value = f"<small>{escaped('msme_fx_note', lang)}</small>"
 
     @guarded
     def _update(self) -> None:
@@ -523,11 +499,11 @@ class Elasticities(_Section):
     source_key = "source_bns_elasticity"
 
     def __init__(self, page: Page, audit: Audit | None):
-        self.denominator = _toggle(msme.GROWTH_DENOMINATORS, "start", "kz-denominator")
-        self.direction = _toggle(("paper", *msme.ELASTICITY_DIRECTIONS), "paper", "kz-direction")
-        self.prices = _toggle(("current", "constant"), "current", "kz-prices")
-        self.national_box = _box()
-        self.regional_box = _box()
+        self.denominator = toggle(msme.GROWTH_DENOMINATORS, "start", "kz-denominator")
+        self.direction = toggle(("paper", *msme.ELASTICITY_DIRECTIONS), "paper", "kz-direction")
+        self.prices = toggle(("current", "constant"), "current", "kz-prices")
+        self.national_box = table_box()
+        self.regional_box = table_box()
         self._frame(page, audit, [self.direction, self.denominator, self.prices])
         self.container.children = (*self.container.children, self.national_box, self.regional_box)
         self._watch(self.direction, self.denominator, self.prices)
@@ -575,8 +551,8 @@ class Elasticities(_Section):
         den = self.denominator.value
         nat, h1 = self._table(self.national(), lang)
         regional, h2 = self._table(self.regional(), lang)
-        self.national_box.value = f"<h4>{_t('msme_elasticity_national', lang)}</h4>" + html_table(nat, h1, digits=2)
-        self.regional_box.value = (f"<h4>{_t('msme_elasticity_regional', lang)}</h4>"
+        self.national_box.value = f"<h4>{escaped('msme_elasticity_national', lang)}</h4>" + html_table(nat, h1, digits=2)
+        self.regional_box.value = (f"<h4>{escaped('msme_elasticity_regional', lang)}</h4>"
                                    + html_table(regional, h2, digits=2))
         bns = msme.bns_elasticity(prices=self.prices.value, denominator=den).assign(series="GDP / C")
         title = i18n.t("msme_bns_elasticity_title", lang, prices=i18n.t(f"msme_prices_{self.prices.value}", lang))
@@ -702,10 +678,10 @@ class Regression(_Section):
         if not self.active:
             n = int(self.panel.pivot_table(index=["region", "year"], columns="variable", values="value")
                     [[self.y.value, *self.x.value]].dropna().shape[0])
-            self.heading.value = f"<h3>{_t('reg_title', lang, y=self._name(self.y.value, lang))}</h3>"
+            self.heading.value = f"<h3>{escaped('reg_title', lang, y=self._name(self.y.value, lang))}</h3>"
             self.badge.set(lang, self.badge_kind, i18n.t(self.source_key, lang))
             self.chart.layout.display = "none"
-            self.summary.value = f"<p>{_t('reg_ready', lang, n=n, k=len(self.x.value) + 1)}</p>"
+            self.summary.value = f"<p>{escaped('reg_ready', lang, n=n, k=len(self.x.value) + 1)}</p>"
             self.table.value = ""
             return
         res = self.result()
@@ -716,7 +692,7 @@ class Regression(_Section):
              "se": i18n.t("reg_col_se", lang), "t": "t", "p": "p", "ci_low": i18n.t("reg_col_ci_low", lang),
              "ci_high": i18n.t("reg_col_ci_high", lang)}
         warns = "".join(f"<li>{html.escape(i18n.t(w['key'], lang, **dict(w['params'])))}</li>" for w in res.warnings)
-        self.summary.value = (f"<p>{_t('reg_summary', lang, n=res.n, k=res.k, df=res.df_resid, r2=_cell(res.r2), adj=_cell(res.adj_r2))}</p>"
+        self.summary.value = (f"<p>{escaped('reg_summary', lang, n=res.n, k=res.k, df=res.df_resid, r2=_cell(res.r2), adj=_cell(res.adj_r2))}</p>"
                               + (f"<ul class='kz-warnings'>{warns}</ul>" if warns else ""))
         title = i18n.t("reg_title", lang, y=self._name(self.y.value, lang))
         self._show(lang, title, None, None, shown, h, ("step4", self.y.value), digits=4)
@@ -752,8 +728,8 @@ class Cooperation(_Section):
         ind = coop.indicators()
         self.ind = ind[ind["key_indicator"]].reset_index(drop=True)
         self.keys = list(self.ind["indicator"])
-        self.norm = _toggle(coop.NORMALISATIONS, "ordinal", "kz-normalisation")
-        self.agg = _toggle(("arithmetic", "geometric"), "arithmetic", "kz-aggregation")
+        self.norm = toggle(coop.NORMALISATIONS, "ordinal", "kz-normalisation")
+        self.agg = toggle(("arithmetic", "geometric"), "arithmetic", "kz-aggregation")
 
         def text(css):
             w = W.Text(value="", placeholder="—", layout=W.Layout(width="110px"))
@@ -814,16 +790,16 @@ class Cooperation(_Section):
 
     def _labels(self, lang: str) -> None:
         for k, row in self.ind.set_index("indicator").iterrows():
-            self.labels[k].value = (f"<b>{_t(row['block_key'], lang)}</b><br><small>{_t(row['name_key'], lang)}"
+            self.labels[k].value = (f"<b>{escaped(row['block_key'], lang)}</b><br><small>{escaped(row['name_key'], lang)}"
                                     f" ({html.escape(str(row['unit']))})</small>")
-        self.head.value = f"<small>{_t('coop_fields_head', lang)}</small>"
+        self.head.value = f"<small>{escaped('coop_fields_head', lang)}</small>"
         self.blocks.relabel({b: i18n.t(f"coop_block_{b}", lang) for b in coop.BLOCKS})
         set_options(self.norm, [(i18n.t(f"coop_norm_{n}", lang), n) for n in coop.NORMALISATIONS])
         set_options(self.agg, [(i18n.t(f"agg_{a}", lang), a) for a in ("arithmetic", "geometric")])
-        self.note.value = f"<p class='kz-note'>{_t('coop_note_workbook_score', lang)}</p>"
+        self.note.value = f"<p class='kz-note'>{escaped('coop_note_workbook_score', lang)}</p>"
         self.upload.relabel(lang)
         tpl = coop.template()
-        self.template.value = (f"<small>{_t('coop_template_hint', lang)}</small> " + downloads.link(
+        self.template.value = (f"<small>{escaped('coop_template_hint', lang)}</small> " + downloads.link(
             downloads.csv_bytes(tpl), "csv", downloads.filename(NOTEBOOK, "cooperation_template", ext="csv"),
             i18n.t("coop_template_download", lang), "kz-download-template"))
 
@@ -837,10 +813,10 @@ class Cooperation(_Section):
             self.lo[k].layout.display = self.hi[k].layout.display = "none" if ordinal else None
         res = self.result()
         if res is None:
-            self.heading.value = f"<h3>{_t('coop_title', lang)}</h3>"
+            self.heading.value = f"<h3>{escaped('coop_title', lang)}</h3>"
             self.badge.set(lang, "upload", i18n.t("coop_source_user", lang))
             self.chart.layout.display = "none"
-            self.table.value = f"<p><i>{_t('coop_enter_values', lang)}</i></p>"
+            self.table.value = f"<p><i>{escaped('coop_enter_values', lang)}</i></p>"
             self.downloads.set(lang, (NOTEBOOK, "cooperation"))
             return
         total = float(res.total["score"].iloc[0])
@@ -870,7 +846,7 @@ def _reference_html(lang: str) -> str:
     reg_ = coop.legal_register()
     reg_shown = pd.DataFrame({"doc": [i18n.t(k, lang) for k in reg_["name_key"]], "date": reg_["date"].astype(str),
                               "covers": [i18n.t(k, lang) for k in reg_["covers_key"]]})
-    out = [f"<h4>{_t('coop_register_title', lang)}</h4>",
+    out = [f"<h4>{escaped('coop_register_title', lang)}</h4>",
            html_table(reg_shown, {"doc": i18n.t("coop_col_document", lang), "date": i18n.t("coop_col_date", lang),
                                   "covers": i18n.t("coop_col_covers", lang)})]
     for title_key, frame in (("coop_mechanisms_title", coop.legal_mechanisms()),
@@ -878,7 +854,7 @@ def _reference_html(lang: str) -> str:
         shown = pd.DataFrame({
             "list": [i18n.t(k, lang) for k in frame["list_key"]],
             "item": [i18n.t(k, lang) for k in frame["key"]]})
-        out += [f"<h4>{_t(title_key, lang)}</h4>",
+        out += [f"<h4>{escaped(title_key, lang)}</h4>",
                 html_table(shown, {"list": i18n.t("coop_col_list", lang), "item": i18n.t("coop_col_item", lang)})]
     return "".join(out)
 
@@ -916,13 +892,7 @@ def msme_integration_page(lang: str | None = None) -> Page:
                                               "seed004_msme_t07_tii_matrix", "seed004_msme_t04_mfg_exports_by_region",
                                               "seed004_msme_t13_rca", "seed004_msme_t16_elasticity_inputs",
                                               "seed004_coop_p1_t1_vko_indicators"], lang=lang)
-    page.texts = {}
-    for name in i18n.text_names():
-        if name.startswith("03_"):
-            w = W.HTMLMath(layout=FULL)
-            w.add_class("kz-text")
-            page.texts[name] = w
-    page.on_relabel(lambda lang: [setattr(w, "value", _markdown(i18n.text(n, lang))) for n, w in page.texts.items()])
+    page.lecture_texts("03_")
     page.audit = Audit(page)
     page.potential = Potential(page, page.audit)
     page.integration = Integration(page, page.audit)

@@ -18,8 +18,8 @@ from .. import i18n, plots
 from .. import msme
 from .. import productivity as pr
 from .._errors import DataError
-from .cluster_potential import _markdown
-from .kit import Badge, ChartCache, DownloadBar, guarded, html_table, set_options, year_range
+from .kit import (Badge, ChartCache, DownloadBar, FULL, chart_image, escaped, guarded, html_table, set_options, table_box,
+                  toggle, year_range)
 from .measures import Measure, MeasureExplorer
 from .shell import Page
 
@@ -27,18 +27,7 @@ __all__ = ["SectorProductivity", "ShiftShare", "Convergence", "InvestmentEffect"
            "productivity_page"]
 
 NOTEBOOK = "04_productivity"
-FULL = W.Layout(width="100%")
 STRUCTURAL_CA = -0.64     # pp a year: the structural-change component Radosevic (seed 004, P3) quotes
-
-
-def _t(key, lang, **kw):
-    return html.escape(i18n.t(key, lang, **kw))
-
-
-def _toggle(options, value, css: str) -> W.ToggleButtons:
-    w = W.ToggleButtons(options=[(str(o), o) for o in options], value=value, style={"button_width": "auto"})
-    w.add_class(css)
-    return w
 
 
 def _sector_name(code: str, lang: str) -> str:
@@ -130,8 +119,8 @@ class SectorProductivity(_View):
         self.panel = panel
         years = sorted(int(y) for y in panel["year"].unique())
         self.window = year_range(years, (years[0], years[-1]))
-        self.basis = _toggle(("real", "nominal"), "real", "kz-basis")
-        self.view = _toggle(("level", "growth"), "level", "kz-tabs")
+        self.basis = toggle(("real", "nominal"), "real", "kz-basis")
+        self.view = toggle(("level", "growth"), "level", "kz-tabs")
         self._frame(page, [self.window, self.basis, self.view])
         self._watch(self.window, self.basis, self.view)
 
@@ -214,7 +203,7 @@ class ShiftShare(_View):
         self.panel = panel
         years = sorted(int(y) for y in panel["year"].unique())
         self.window = year_range(years, (2014, years[-2]) if 2014 in years else (years[0], years[-1]))
-        self.basis = _toggle(("real", "nominal"), "real", "kz-basis")
+        self.basis = toggle(("real", "nominal"), "real", "kz-basis")
         self.note = W.HTML()
         self._frame(page, [self.window, self.basis], extra=[self.note])
         self._watch(self.window, self.basis)
@@ -243,8 +232,8 @@ class ShiftShare(_View):
                  for k in ("within", "static", "dynamic")]
         structural = float(terms.loc["static", "pp_per_year"] + terms.loc["dynamic", "pp_per_year"])
         title = i18n.t("prod_shift_title", lang, start=a, end=b, basis=_basis_label(self.basis.value, lang))
-        self.note.value = (f"<p>{_t('prod_shift_compare', lang, ours=f'{structural:+.2f}', paper=f'{STRUCTURAL_CA:+.2f}')}"
-                           + "".join(f"<br><small>{_t(w['key'], lang, **dict(w.get('params', {})))}</small>"
+        self.note.value = (f"<p>{escaped('prod_shift_compare', lang, ours=f'{structural:+.2f}', paper=f'{STRUCTURAL_CA:+.2f}')}"
+                           + "".join(f"<br><small>{escaped(w['key'], lang, **dict(w.get('params', {})))}</small>"
                                      for w in res.warnings) + "</p>")
         sec = res.sectors.assign(sector_name=[_sector_name(s, lang) for s in res.sectors["sector"]])
         shown = sec[["sector_name", "p0", "p1", "share0", "share1", "within", "static", "dynamic", "total"]]
@@ -281,7 +270,7 @@ class Convergence(_View):
         self.panels = panels
         years = sorted(int(y) for y in panels["17"]["year"].unique())
         self.window = year_range(years, (2011, 2024) if {2011, 2024} <= set(years) else (years[0], years[-1]))
-        self.view = _toggle(("beta", "sigma"), "beta", "kz-tabs")
+        self.view = toggle(("beta", "sigma"), "beta", "kz-tabs")
         self.summary = W.HTML()
         self._frame(page, [self.window, self.view], extra=[self.summary])
         self._watch(self.window, self.view)
@@ -307,7 +296,7 @@ class Convergence(_View):
         a, b = self.window.value
         beta = res.beta.set_index("term")
         slope, const = float(beta.loc["log_initial", "coef"]), float(beta.loc["const", "coef"])
-        self.summary.value = f"<p>{_t('prod_conv_summary', lang, n=res.n, b=f'{slope:.4f}', speed=_pct(res.speed), half=_num(res.half_life), r2=_num(res.r2))}</p>"
+        self.summary.value = f"<p>{escaped('prod_conv_summary', lang, n=res.n, b=f'{slope:.4f}', speed=_pct(res.speed), half=_num(res.half_life), r2=_num(res.r2))}</p>"
         src = self._src(lang)
         if self.view.value == "beta":
             d = kzdata.label(res.data, lang)
@@ -375,7 +364,7 @@ class InvestmentEffect(_View):
         self.active = False
         self.summary = W.HTML()
         self.reference = W.HTML(layout=W.Layout(width="100%", overflow="auto"))
-        self.synthetic_n = _toggle((16, 60, 240), 16, "kz-synthetic-n")
+        self.synthetic_n = toggle((16, 60, 240), 16, "kz-synthetic-n")
         self.synthetic_run = W.Button(layout=W.Layout(width="auto"))
         self.synthetic_run.add_class("kz-synthetic")
         self.synthetic_run.on_click(lambda _: self._synthetic())
@@ -408,9 +397,9 @@ class InvestmentEffect(_View):
         self.robust.description = i18n.t("prod_robust", lang)
         self.run.description = i18n.t("reg_estimate", lang)
         self.synthetic_run.description = i18n.t("prod_synthetic_run", lang)
-        self.synthetic_head.value = (f"<h4>{_t('prod_synthetic_title', lang)} "
-                                     f"<span class='kz-badge-chip kz-badge-synthetic'>{_t('badge_synthetic', lang)}</span>"
-                                     f"</h4><p>{_t('prod_synthetic_intro', lang)}</p>")
+        self.synthetic_head.value = (f"<h4>{escaped('prod_synthetic_title', lang)} "
+                                     f"<span class='kz-badge-chip kz-badge-synthetic'>{escaped('badge_synthetic', lang)}</span>"
+                                     f"</h4><p>{escaped('prod_synthetic_intro', lang)}</p>")
         set_options(self.synthetic_n, [(i18n.t("prod_synthetic_n", lang, n=n), n) for n in (16, 60, 240)])
         if self.synthetic_out.value:
             self._synthetic()
@@ -426,7 +415,7 @@ class InvestmentEffect(_View):
             self.heading.value = f"<h3>{html.escape(title)}</h3>"
             self.badge.set(lang, "official", i18n.t(self.source_key, lang))
             self.chart.layout.display = "none"
-            self.summary.value = f"<p>{_t('prod_invest_ready', lang)}</p>"
+            self.summary.value = f"<p>{escaped('prod_invest_ready', lang)}</p>"
             self.table.value = ""
             return
         res = self.result()
@@ -438,8 +427,8 @@ class InvestmentEffect(_View):
              "n_ecm": "n (ECM)", "speed": i18n.t("prod_col_speed", lang),
              "half_life": i18n.t("prod_col_half_life", lang), "r2_long": "R² (LR)"}
         warns = sorted({w["key"] for w in res.warnings})
-        self.summary.value = (f"<p>{_t('prod_invest_note', lang)}</p>"
-                              + "".join(f"<small>{_t(k, lang, **_params(res.warnings, k))}</small><br>" for k in warns))
+        self.summary.value = (f"<p>{escaped('prod_invest_note', lang)}</p>"
+                              + "".join(f"<small>{escaped(k, lang, **_params(res.warnings, k))}</small><br>" for k in warns))
         self._show(lang, title, None, None, shown, h, ("investment", f"{self.delta.value:.2f}", self.lags.value),
                    digits=3)
 
@@ -452,8 +441,8 @@ class InvestmentEffect(_View):
         h = {"parameter": i18n.t("prod_col_measure", lang), "true": i18n.t("prod_synthetic_true", lang),
              "median": i18n.t("prod_synthetic_median", lang), "p05": "5 %", "p95": "95 %",
              "bias": i18n.t("prod_synthetic_bias", lang)}
-        self.synthetic_out.value = (f"<p><b>{_t('badge_synthetic', lang)}</b>: "
-                                    f"{_t('prod_synthetic_note', lang, n=self.synthetic_n.value)}</p>"
+        self.synthetic_out.value = (f"<p><b>{escaped('badge_synthetic', lang)}</b>: "
+                                    f"{escaped('prod_synthetic_note', lang, n=self.synthetic_n.value)}</p>"
                                     + html_table(shown, h, digits=3))
 
 
@@ -472,7 +461,7 @@ def _reference_html(lang: str) -> str:
     h = {"paper": i18n.t("prod_col_paper", lang), "table": i18n.t("msme_col_table", lang),
          "sector": i18n.t("sector", lang), "measure": i18n.t("prod_col_measure", lang),
          "value_printed": i18n.t("msme_col_printed", lang), "unit": i18n.t("col_unit", lang)}
-    return f"<h4>{_t('prod_reference_title', lang)}</h4>" + html_table(shown, h)
+    return f"<h4>{escaped('prod_reference_title', lang)}</h4>" + html_table(shown, h)
 
 
 # ============================================================================ gap
@@ -496,7 +485,7 @@ class GapCalculator(_View):
 
     def __init__(self, page: Page):
         self.ref = pr.gap_reference().set_index("basis")
-        self.basis = _toggle(tuple(self.ref.index[:2]), self.ref.index[0], "kz-gap-basis")
+        self.basis = toggle(tuple(self.ref.index[:2]), self.ref.index[0], "kz-gap-basis")
 
         def slider(value, css):
             w = W.FloatSlider(value=value, min=0.0, max=10.0, step=0.5, continuous_update=False,
@@ -540,9 +529,9 @@ class GapCalculator(_View):
         row = self.ref.loc[self.basis.value]
         closes = np.isfinite(yrs)
         self.summary.value = (
-            f"<p>{_t('prod_gap_levels', lang, home=f'{row.home:,.0f}', ref=f'{row.reference:,.0f}', ratio=f'{r:.3f}')}</p>"
-            f"<p><b>{_t('prod_gap_years' if closes else 'prod_gap_never', lang, years=f'{yrs:.1f}', year=f'{start + yrs:.0f}' if closes else '')}</b> "
-            f"{_t('prod_gap_required', lang, target=self.target.value, growth=f'{100 * need:.2f}')}</p>")
+            f"<p>{escaped('prod_gap_levels', lang, home=f'{row.home:,.0f}', ref=f'{row.reference:,.0f}', ratio=f'{r:.3f}')}</p>"
+            f"<p><b>{escaped('prod_gap_years' if closes else 'prod_gap_never', lang, years=f'{yrs:.1f}', year=f'{start + yrs:.0f}' if closes else '')}</b> "
+            f"{escaped('prod_gap_required', lang, target=self.target.value, growth=f'{100 * need:.2f}')}</p>")
         path = pr.gap_path(r, gh, gr, start=start, end=max(self.target.value, start + 1)).assign(
             series=i18n.t("prod_gap_series", lang))
         title = i18n.t("prod_gap_title", lang, start=start, end=self.target.value)
@@ -570,8 +559,8 @@ def _maturity_html(lang: str) -> str:
         ["scenario", "period", f"name_{'ru' if col == 'ru' else 'en'}", "goal_en"]]
     h2 = {"scenario": "#", "period": i18n.t("prod_col_period", lang),
           f"name_{'ru' if col == 'ru' else 'en'}": i18n.t("col_name", lang), "goal_en": i18n.t("prod_col_goal", lang)}
-    return (f"<h4>{_t('prod_maturity_title', lang)}</h4>" + html_table(shown, h)
-            + f"<h4>{_t('prod_scenarios_title', lang)}</h4>" + html_table(sc_shown, h2))
+    return (f"<h4>{escaped('prod_maturity_title', lang)}</h4>" + html_table(shown, h)
+            + f"<h4>{escaped('prod_scenarios_title', lang)}</h4>" + html_table(sc_shown, h2))
 
 
 def _region_window(table: pd.DataFrame, start: int, end: int, lang: str):
@@ -627,13 +616,7 @@ def productivity_page(lang: str | None = None) -> Page:
                                           "investment_by_section", "gva_volume_index", "grp_volume_index",
                                           "seed004_prod_p1_t1_investment_tfp", "seed004_prod_p2_t1_eu_gap"],
                 lang=lang)
-    page.texts = {}
-    for name in i18n.text_names():
-        if name.startswith("04_"):
-            w = W.HTMLMath(layout=FULL)
-            w.add_class("kz-text")
-            page.texts[name] = w
-    page.on_relabel(lambda lang: [setattr(w, "value", _markdown(i18n.text(n, lang))) for n, w in page.texts.items()])
+    page.lecture_texts("04_")
     page.sectors = SectorProductivity(page, panel)
     page.regions = MeasureExplorer(
         page, regions,

@@ -14,7 +14,7 @@ import ipywidgets as W
 from .. import i18n
 from ..data import catalog
 from . import state
-from .kit import language_toggle
+from .kit import language_toggle, markdown_html
 
 __all__ = ["Page", "STYLE", "NOTEBOOKS", "initial_language"]
 
@@ -177,6 +177,35 @@ class Page:
         box.add_class("kz-page")
         box.add_class("kz-section")
         return box
+
+    def lecture_texts(self, prefix: str) -> dict:
+        """The notebook's lecture texts (``kzclusters/texts/<prefix>*.md``) as MathJax widgets, relabelled.
+
+        Parameters
+        ----------
+        prefix : str
+            E.g. ``"02_"``.
+
+        Returns
+        -------
+        dict
+            Text name -> ``ipywidgets.HTMLMath`` (CSS class ``kz-text``), also kept as ``self.texts``.
+
+        Examples
+        --------
+        >>> p = Page("01_cluster_potential.ipynb", lang="en")
+        >>> "<h4>" in p.lecture_texts("01_")["01_method"].value
+        True
+        """
+        self.texts = {}
+        for name in i18n.text_names():
+            if name.startswith(prefix):
+                w = W.HTMLMath(layout=W.Layout(width="100%"))
+                w.add_class("kz-text")
+                self.texts[name] = w
+        self.on_relabel(lambda lang: [setattr(w, "value", markdown_html(i18n.text(n, lang)))
+                                      for n, w in self.texts.items()])
+        return self.texts
 
     def on_relabel(self, hook) -> None:
         """Call ``hook(lang)`` whenever the language changes (and once now)."""
